@@ -1,0 +1,27 @@
+"""Render nbs/index.ipynb to README.md (markdown cells as they are, code cells as fenced Python).
+
+nbdev-readme needs Quarto, which the project does not require; this keeps README.md generated from the
+notebook all the same. `--check` exits 1 when README.md is out of date.
+"""
+import json, sys
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+
+def render(nb_path=root/"nbs"/"index.ipynb") -> str:
+    parts = []
+    for c in json.loads(nb_path.read_text())["cells"]:
+        src = "".join(c["source"]).strip()
+        if not src or src.startswith("#| hide"): continue
+        if c["cell_type"] == "markdown": parts.append(src)
+        elif c["cell_type"] == "code":
+            lines = [l for l in src.splitlines() if not l.startswith("#|")]
+            if lines: parts.append("```python\n" + "\n".join(lines) + "\n```")
+    return "<!-- generated from nbs/index.ipynb by .ci/readme.py: edit the notebook, not this file -->\n\n" + "\n\n".join(parts) + "\n"
+
+if __name__ == "__main__":
+    text, dest = render(), root/"README.md"
+    if "--check" in sys.argv:
+        if not dest.is_file() or dest.read_text() != text:
+            sys.exit("README.md is out of date with nbs/index.ipynb: run `python .ci/readme.py`")
+    else: dest.write_text(text)
