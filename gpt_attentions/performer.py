@@ -8,13 +8,13 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/performer.html.md"""
 __all__ = ['EPS', 'gaussian_orthogonal_features', 'favor_logits', 'favor_bidirectional', 'favor_causal', 'favor_matrix',
            'PerformerAttention']
 
-# %% ../nbs/01c_performer.ipynb #c17323b6
+# %% ../nbs/01c_performer.ipynb #2cd16aa5
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01c_performer.ipynb #f92f1fdd
+# %% ../nbs/01c_performer.ipynb #743e4c6a
 def gaussian_orthogonal_features(num_features:int, # m, rows drawn
                                  dim:int, # d, the head width
                                  generator:torch.Generator|None=None, # source of randomness, for reproducible draws
@@ -29,15 +29,15 @@ def gaussian_orthogonal_features(num_features:int, # m, rows drawn
     W = torch.cat(blocks)[:num_features]                          # (m, d), unit rows
     return W * torch.randn(num_features, dim, generator=generator).norm(dim=1, keepdim=True)  # row norms ~ χ_d
 
-# %% ../nbs/01c_performer.ipynb #fa9e5c4c
+# %% ../nbs/01c_performer.ipynb #f06a3625
 def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
                  omega:Tensor, # (H, m, D) feature directions, one set per head
                 )->Tensor: # (B, H, T, m) float32: log φ⁺(x / D^¼) up to the constant -½·log m
     "Logarithm of the positive random features of Lemma 1 at x·D^-¼: ωᵀx - ‖x‖²/2, in float32."
     x = x.float() * x.shape[-1] ** -0.25                                   # split 1/√d evenly between q and k
-    return torch.einsum("bhtd,hmd->bhtm", x, omega.float()) - 0.5 * x.pow(2).sum(-1, keepdim=True)
+    return torch.einsum("bhtd,hmd->bhtm", x, omega.float()).sub_(0.5 * x.pow(2).sum(-1, keepdim=True))
 
-# %% ../nbs/01c_performer.ipynb #8f396709
+# %% ../nbs/01c_performer.ipynb #c0a2a64c
 EPS = 1e-30  # floor added to every stabilised kernel value: a row whose estimate underflows becomes uniform, not NaN
 
 def _with_ones(v:Tensor)->Tensor:
@@ -53,13 +53,13 @@ def favor_bidirectional(lq:Tensor, # (B, H, T, m) query logits from `favor_logit
                         v:Tensor, # (B, H, S, D) values
                        )->Tensor: # (B, H, T, D) float32
     "Bidirectional FAVOR+: D̂⁻¹ Q'((K')ᵀV) in O(T·m·D) time, without the T×S matrix."
-    fq = torch.exp(lq - lq.amax(-1, keepdim=True).detach())          # per-row query stabiliser
-    fk = torch.exp(lk - lk.amax((-2, -1), keepdim=True).detach())    # one key stabiliser per (batch, head)
+    fq = (lq - lq.amax(-1, keepdim=True).detach()).exp_()            # per-row query stabiliser
+    fk = (lk - lk.amax((-2, -1), keepdim=True).detach()).exp_()      # one key stabiliser per (batch, head)
     v1 = _with_ones(v)                                               # (B, H, S, D+1)
     kv = fk.transpose(-2, -1) @ v1                                   # (B, H, m, D+1): (K')ᵀ[V, 1]
     return _normalise(fq @ kv + EPS * v1.sum(-2, keepdim=True))      # (B, H, T, D)
 
-# %% ../nbs/01c_performer.ipynb #f09247f9
+# %% ../nbs/01c_performer.ipynb #f4217161
 def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
                  lk:Tensor, # (B, H, T, m) key logits
                  v:Tensor, # (B, H, T, D) values
@@ -68,36 +68,36 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     "Causal FAVOR+ by chunks: masked C×C products inside each chunk plus a running (m × D+1) state between chunks."
     B, H, T, m = lq.shape
     C = min(chunk_size, T); N = -(-T // C); P = N*C - T                # N chunks, P padded positions
-    fq = torch.exp(lq - lq.amax(-1, keepdim=True).detach())           # (B, H, T, m), per-row query stabiliser
+    fq = (lq - lq.amax(-1, keepdim=True).detach()).exp_()            # (B, H, T, m), per-row query stabiliser
     c = lk.detach().amax(-1).cummax(-1).values                        # (B, H, T) causal key stabiliser c_t
+    fk = (lk - c.unsqueeze(-1)).exp_()                                # (B, H, T, m): exp(ℓ(k_s) - c_s) <= 1
     v1 = _with_ones(v)                                                # (B, H, T, D+1)
-    if P:  # pad the end: zero query features, -inf key logits (features 0), zero values
-        fq, v1 = F.pad(fq, (0, 0, 0, P)), F.pad(v1, (0, 0, 0, P))
-        lk = F.pad(lk, (0, 0, 0, P), value=float("-inf"))
+    if P:  # pad the end with zero features and values; c repeats its last value
+        fq, fk, v1 = (F.pad(t, (0, 0, 0, P)) for t in (fq, fk, v1))
         c = torch.cat([c, c[..., -1:].expand(B, H, P)], -1)
-    fq, lk = fq.view(B, H, N, C, m), lk.view(B, H, N, C, m)           # (B, H, N, C, m)
+    fq, fk = fq.view(B, H, N, C, m), fk.view(B, H, N, C, m)           # (B, H, N, C, m)
     v1, c = v1.view(B, H, N, C, -1), c.view(B, H, N, C)               # (B, H, N, C, D+1), (B, H, N, C)
-    # 1. inside each chunk: exp(ℓ(k_s) - c_t) = exp(ℓ(k_s) - c_s) · exp(c_s - c_t), masked to s <= t
-    fk = torch.exp(lk - c.unsqueeze(-1))                              # (B, H, N, C, m), entries <= 1
+    # 1. inside each chunk: exp(ℓ(k_s) - c_t) = exp(ℓ(k_s) - c_s) · e^(c_s - c_t), masked to s <= t
     causal = torch.ones(C, C, dtype=torch.bool, device=lq.device).tril()
     decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~causal, float("-inf")).exp()  # (B, H, N, C, C): e^(c_s - c_t)
     out = ((fq @ fk.transpose(-2, -1)) * decay) @ v1                  # (B, H, N, C, D+1)
-    # 2. across chunks: U_n relative to the chunk-end maximum e_n, then a scan over chunks
+    # 2. across chunks: U_n relative to the chunk-end maximum e_n (the weights go on the narrower v side), then a scan
     e = c[..., -1]                                                    # (B, H, N)
-    U = torch.exp(lk - e[..., None, None]).transpose(-2, -1) @ v1     # (B, H, N, m, D+1)
+    U = fk.transpose(-2, -1) @ (torch.exp(c - e.unsqueeze(-1)).unsqueeze(-1) * v1)  # (B, H, N, m, D+1)
     # (B, H, N): e_{n-1}; chunk 0's state is 0, and its reference c_0 keeps e^(ref - c_t) <= 1 (no inf · 0)
     ref = torch.cat([c[:, :, :1, 0], e[:, :, :-1]], -1)
     rescale = torch.exp(ref - e)[..., None, None]                     # (B, H, N, 1, 1): e^(e_{n-1} - e_n) <= 1
     S, states = torch.zeros_like(U[:, :, 0]), []
-    for n in range(N):                                                # a scan over chunks, not tokens
+    # a scan over chunks, not tokens; unbind, not U[:, :, n]: indexing would cost a full-size zero gradient per chunk
+    for r_n, U_n in zip(rescale.unbind(2), U.unbind(2)):
         states.append(S)                                              # S_n: chunks < n, relative to e_{n-1}
-        S = rescale[:, :, n] * S + U[:, :, n]
+        S = torch.addcmul(U_n, r_n, S)                                # S_{n+1} = e^(e_{n-1} - e_n) S_n + U_n, one kernel
     S = torch.stack(states, 2)                                        # (B, H, N, m, D+1)
-    out = out + (fq * torch.exp(ref.unsqueeze(-1) - c).unsqueeze(-1)) @ S  # query t adds e^(e_{n-1} - c_t) φ̃(q_t)ᵀ S_n
+    out = out + torch.exp(ref.unsqueeze(-1) - c).unsqueeze(-1) * (fq @ S)  # query t adds e^(e_{n-1} - c_t) φ̃(q_t)ᵀ S_n
     out = out.view(B, H, N*C, -1)[:, :, :T]                           # (B, H, T, D+1)
     return _normalise(out + EPS * v1.view(B, H, N*C, -1)[:, :, :T].cumsum(-2))  # the floor: EPS · Σ_{s<=t} [v_s, 1]
 
-# %% ../nbs/01c_performer.ipynb #b431a51a
+# %% ../nbs/01c_performer.ipynb #eb7faec7
 def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
                  lk:Tensor, # (B, H, T, m) key logits
                  causal:bool=True, # lower-triangular weights
@@ -112,7 +112,7 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
     else: A = fq @ torch.exp(lk - lk.amax((-2, -1), keepdim=True)).transpose(-2, -1) + EPS
     return A / A.sum(-1, keepdim=True)
 
-# %% ../nbs/01c_performer.ipynb #443573d4
+# %% ../nbs/01c_performer.ipynb #7682c743
 class PerformerAttention(AttentionCore):
     "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
     name = "performer"
