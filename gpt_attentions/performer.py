@@ -8,13 +8,13 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/performer.html.md"""
 __all__ = ['EPS', 'STREAM_TOKENS', 'gaussian_orthogonal_features', 'favor_logits', 'favor_bidirectional', 'empty_state',
            'favor_causal', 'favor_matrix', 'PerformerAttention']
 
-# %% ../nbs/01c_performer.ipynb #40de1c90
+# %% ../nbs/01c_performer.ipynb #300851bc
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01c_performer.ipynb #a80d9860
+# %% ../nbs/01c_performer.ipynb #84478fe4
 def gaussian_orthogonal_features(num_features:int, # m, rows drawn
                                  dim:int, # d, the head width
                                  generator:torch.Generator|None=None, # source of randomness, for reproducible draws
@@ -29,7 +29,7 @@ def gaussian_orthogonal_features(num_features:int, # m, rows drawn
     W = torch.cat(blocks)[:num_features]                          # (m, d), unit rows
     return W * torch.randn(num_features, dim, generator=generator).norm(dim=1, keepdim=True)  # row norms ~ χ_d
 
-# %% ../nbs/01c_performer.ipynb #10b23161
+# %% ../nbs/01c_performer.ipynb #875146cb
 def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
                  omega:Tensor, # (H, m, D) feature directions, one set per head
                 )->Tensor: # (B, H, T, m) float32: log φ⁺(x / D^¼) up to the constant -½·log m
@@ -37,9 +37,9 @@ def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
     x = x.float() * x.shape[-1] ** -0.25                                   # split 1/√d evenly between q and k
     return torch.einsum("bhtd,hmd->bhtm", x, omega.float()).sub_(0.5 * x.pow(2).sum(-1, keepdim=True))
 
-# %% ../nbs/01c_performer.ipynb #32384828
+# %% ../nbs/01c_performer.ipynb #30c8502d
 EPS = 1e-30  # floor added to every stabilised kernel value: a row whose estimate underflows becomes uniform, not NaN
-STREAM_TOKENS = 1024  # the causal core runs in blocks of about this many tokens (whole chunks), carrying the state
+STREAM_TOKENS = 512  # the causal core runs in blocks of about this many tokens (whole chunks), carrying the state
 
 def _with_ones(v:Tensor)->Tensor:
     "v (B, H, T, D) float32 with a column of ones appended: (B, H, T, D+1); one product then gives numerator and D̂."
@@ -60,7 +60,7 @@ def favor_bidirectional(lq:Tensor, # (B, H, T, m) query logits from `favor_logit
     kv = fk.transpose(-2, -1) @ v1                                   # (B, H, m, D+1): (K')ᵀ[V, 1]
     return _normalise(fq @ kv + EPS * v1.sum(-2, keepdim=True))      # (B, H, T, D)
 
-# %% ../nbs/01c_performer.ipynb #89bfab7f
+# %% ../nbs/01c_performer.ipynb #c1bbd044
 def empty_state(B:int, H:int, m:int, D:int, device=None)->dict:
     "Causal FAVOR+ state before any token: S (B, H, m, D+1) zeros, c (B, H) -inf, V (B, H, 1, D+1) zeros; float32."
     return dict(S=torch.zeros(B, H, m, D + 1, device=device), c=torch.full((B, H), float("-inf"), device=device),
@@ -71,14 +71,16 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
                  v:Tensor, # (B, H, T, D) values
                  chunk_size:int=64, # C: tokens per chunk
                  state:dict|None=None, # running state of the tokens before these (`empty_state`); None: none
+                 inplace:bool=False, # turn lq, lk into the features in place: two (T, m) tensors fewer
                 )->tuple[Tensor, dict]: # (B, H, T, D) float32 output, and the state after the last token
     "Causal FAVOR+ by chunks: masked C×C products inside each chunk plus a running (m × D+1) state between chunks."
     B, H, T, m = lq.shape
     if state is None: state = empty_state(B, H, m, v.shape[-1], lq.device)
     C = min(chunk_size, T); N = -(-T // C); P = N*C - T                # N chunks, P padded positions
-    fq = (lq - lq.amax(-1, keepdim=True).detach()).exp_()            # (B, H, T, m), per-row query stabiliser
+    sub = torch.Tensor.sub_ if inplace else torch.sub                 # in place is safe: no backward needs the logits
+    fq = sub(lq, lq.detach().amax(-1, keepdim=True)).exp_()           # (B, H, T, m), per-row query stabiliser
     c = torch.maximum(lk.detach().amax(-1).cummax(-1).values, state["c"].unsqueeze(-1))  # (B, H, T) causal c_t
-    fk = (lk - c.unsqueeze(-1)).exp_()                                # (B, H, T, m): exp(ℓ(k_s) - c_s) <= 1
+    fk = sub(lk, c.unsqueeze(-1)).exp_()                              # (B, H, T, m): exp(ℓ(k_s) - c_s) <= 1
     v1 = _with_ones(v)                                                # (B, H, T, D+1)
     V = state["V"] + v1.cumsum(-2)                                    # (B, H, T, D+1): Σ_{s<=t} [v_s, 1], for the floor
     if P:  # pad the end with zero features and values; c repeats its last value
@@ -108,7 +110,7 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     y = _normalise(out + EPS * V)                                     # the floor: EPS · Σ_{s<=t} [v_s, 1]
     return y, dict(S=S, c=e[:, :, -1], V=V[:, :, -1:])
 
-# %% ../nbs/01c_performer.ipynb #505b7a5a
+# %% ../nbs/01c_performer.ipynb #8781b81f
 def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
                  lk:Tensor, # (B, H, T, m) key logits
                  causal:bool=True, # lower-triangular weights
@@ -123,7 +125,7 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
     else: A = fq @ torch.exp(lk - lk.amax((-2, -1), keepdim=True)).transpose(-2, -1) + EPS
     return A / A.sum(-1, keepdim=True)
 
-# %% ../nbs/01c_performer.ipynb #0634feda
+# %% ../nbs/01c_performer.ipynb #c0c325d3
 class PerformerAttention(AttentionCore):
     "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
     name = "performer"
@@ -173,7 +175,8 @@ class PerformerAttention(AttentionCore):
             if not self.causal: return favor_bidirectional(*self._logits(q, k), v).to(v.dtype)
             ys, state, n = [], None, self.chunk_size * max(1, STREAM_TOKENS // self.chunk_size)  # n: tokens per block
             for s in range(0, q.shape[2], n):   # blocks of whole chunks, each continuing from the last one's state
-                y, state = favor_causal(*self._logits(q[:, :, s:s+n], k[:, :, s:s+n]), v[:, :, s:s+n], self.chunk_size, state)
+                y, state = favor_causal(*self._logits(q[:, :, s:s+n], k[:, :, s:s+n]), v[:, :, s:s+n],
+                                        self.chunk_size, state, inplace=True)  # fresh logits: reuse their memory
                 ys.append(y)
         return torch.cat(ys, 2).to(v.dtype)
 
