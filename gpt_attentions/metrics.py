@@ -10,8 +10,8 @@ __all__ = ['PASSES', 'SIMILARITY_COLUMNS', 'synchronize', 'Timing', 'time_fn', '
            'uniform_attention', 'output_similarity', 'matrix_similarity', 'similarity', 'core_similarity',
            'text_tokens', 'gpt_qkv', 'fresh_gpt', 'load_gpt', 'text_qkv', 'machine_info']
 
-# %% ../nbs/03_metrics.ipynb #a7bb2468
-import gc, importlib, json, math, multiprocessing as mp, os, platform, resource, statistics, sys, time, traceback
+# %% ../nbs/03_metrics.ipynb #2f0a80cc
+import atexit, gc, importlib, importlib.util, json, math, os, platform, resource, select, signal, statistics, subprocess, sys, time, traceback
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable
@@ -22,7 +22,7 @@ from torch import nn, Tensor
 from .attention import causal_mask, make_attention, qkv, softmax_attention_matrix
 from .data import get_batch, prepare
 
-# %% ../nbs/03_metrics.ipynb #61a3e2fd
+# %% ../nbs/03_metrics.ipynb #483f8bc1
 def synchronize(device:str|torch.device="cpu"):
     "Wait for all queued work on `device` (a no-op on CPU)."
     device = torch.device(device)
@@ -67,7 +67,7 @@ def time_fn(fn:Callable, # called with no arguments
         times.append(timer() - t0)
     return Timing(times)
 
-# %% ../nbs/03_metrics.ipynb #2a70d789
+# %% ../nbs/03_metrics.ipynb #080c9e37
 def _proc_status_kb(key:str)->int|None:
     "A `kB` field of /proc/self/status (Linux), or None."
     try:
@@ -92,52 +92,95 @@ def _load(spec:str)->Callable:
     mod, name = spec.split(":")
     return getattr(importlib.import_module(mod), name)
 
-def _memory_child(conn, workload:str, kwargs:dict, threads:int):
-    "Runs in the fresh process: build the workload, reset the peak, run once, send back the added peak."
+def _measure_here(spec:dict)->dict:
+    "In a fresh process: build the workload, warm up, reset the peak, run once; the bytes added, or the error."
     try:
-        torch.set_num_threads(threads)
-        run = _load(workload)(**kwargs)
+        torch.set_num_threads(spec["threads"])
+        run = _load(spec["workload"])(**spec["kwargs"])
         if hasattr(run, "warmup"): run.warmup()  # touch code, threads and kernels at a small size first
         gc.collect()
         if _reset_peak_rss(): base, peak, how = _proc_status_kb("VmRSS"), lambda: _proc_status_kb("VmHWM"), "VmHWM"
         else: base, peak, how = _ru_maxrss_kb(), _ru_maxrss_kb, "ru_maxrss"
         run()
-        conn.send(("ok", 1024*(peak() - base), how))
+        return dict(bytes=1024*(peak() - base), how=how)
     except BaseException as e:
-        conn.send(("error", f"{type(e).__name__}: {e}", traceback.format_exc()))
-    finally: conn.close()
+        return dict(error=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
 
-# %% ../nbs/03_metrics.ipynb #6525d63b
-_PRELOAD = ["torch", "gpt_attentions.metrics"]
+def _spawn_main():
+    "Entry point of a spawned measuring process: a JSON request on stdin, the JSON answer as the last stdout line."
+    print(json.dumps(_measure_here(json.loads(sys.stdin.read()))))
 
-def _memory_context(start_method:str|None=None):
-    if start_method is None: start_method = "forkserver" if sys.platform.startswith("linux") else "spawn"
-    ctx = mp.get_context(start_method)
-    if start_method == "forkserver": ctx.set_forkserver_preload(_PRELOAD)
-    return ctx
+def _fork_server_main():
+    "Entry point of the fork server: fork one child per JSON request line on stdin; one JSON answer line each."
+    for line in sys.stdin:
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: a copy of the clean server
+            try:
+                os.close(r); os.dup2(2, 1)  # anything the workload prints goes to stderr, not into the answers
+                with os.fdopen(w, "w") as f: f.write(json.dumps(_measure_here(json.loads(line))))
+            finally: os._exit(0)
+        os.close(w)
+        with os.fdopen(r) as f: out = f.read()
+        _, status = os.waitpid(pid, 0)
+        if not out:
+            why = f"was killed by signal {os.WTERMSIG(status)} (out of memory?)" if os.WIFSIGNALED(status) else \
+                  f"exited with code {os.WEXITSTATUS(status)}"
+            out = json.dumps(dict(error=f"the measuring process {why}"))
+        sys.stdout.write(out + "\n"); sys.stdout.flush()
+
+# %% ../nbs/03_metrics.ipynb #5c9e6235
+def _child_env()->dict:
+    "This environment, with the folder holding `gpt_attentions` on PYTHONPATH (so an uninstalled checkout works)."
+    root = str(Path(importlib.util.find_spec("gpt_attentions").submodule_search_locations[0]).parent)
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([root] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+
+class _ForkServer:
+    "A clean process that imported torch once and forks one child per memory measurement."
+    proc = None
+    def ask(self, request:dict, timeout:float)->dict:
+        if self.proc is None or self.proc.poll() is not None:
+            code = "import torch, gpt_attentions.metrics as m; m._fork_server_main()"
+            self.proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         text=True, env=_child_env(), start_new_session=True)
+        self.proc.stdin.write(json.dumps(request) + "\n"); self.proc.stdin.flush()
+        if not select.select([self.proc.stdout], [], [], timeout)[0]:
+            self.close(); return dict(error=f"no answer within {timeout} s")
+        line = self.proc.stdout.readline()
+        if not line: self.close(); return dict(error="the fork server died")
+        return json.loads(line)
+    def close(self):
+        if self.proc is not None and self.proc.poll() is None: os.killpg(self.proc.pid, signal.SIGKILL)  # server and child
+        if self.proc is not None: self.proc.wait()
+        self.proc = None
+
+_FORK_SERVER = _ForkServer()
+atexit.register(_FORK_SERVER.close)
+
+def _spawn_ask(request:dict, timeout:float)->dict:
+    code = "import gpt_attentions.metrics as m; m._spawn_main()"
+    try: r = subprocess.run([sys.executable, "-c", code], input=json.dumps(request), capture_output=True, text=True,
+                            timeout=timeout, env=_child_env())
+    except subprocess.TimeoutExpired: return dict(error=f"no answer within {timeout} s")
+    if r.returncode < 0: return dict(error=f"the measuring process was killed by signal {-r.returncode} (out of memory?)")
+    lines = r.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if lines else dict(error=f"the measuring process exited with code {r.returncode}: {r.stderr[-500:]}")
 
 def cpu_peak_memory(workload:str, # 'module:function'; `function(**kwargs)` builds inputs and returns a no-argument call
                     timeout:float=900, # seconds before the measurement is abandoned
-                    start_method:str|None=None, # 'forkserver' (Linux default) or 'spawn'
+                    start_method:str|None=None, # 'forkserver' (Linux default) or 'spawn' (a new interpreter each time)
                     threads:int|None=None, # torch threads in the child (default: this process's)
-                    **kwargs, # passed to the workload builder; must be picklable
+                    **kwargs, # passed to the workload builder; JSON values
                    )->int: # bytes the call adds on top of what the builder allocated
     "Peak resident memory one call of a workload adds, measured in a fresh process."
-    ctx = _memory_context(start_method)
-    recv, send = ctx.Pipe(duplex=False)
-    child = _load("gpt_attentions.metrics:_memory_child")  # importable in the child, also when this runs in a notebook
-    p = ctx.Process(target=child, args=(send, workload, kwargs, threads or torch.get_num_threads()), daemon=True)
-    p.start(); send.close()
-    try: got = recv.recv() if recv.poll(timeout) else None
-    except EOFError: got = None  # the child died before answering
-    p.join(5)
-    if p.is_alive(): p.kill(); p.join()
-    if got is None:
-        why = f"was killed by signal {-p.exitcode} (out of memory?)" if p.exitcode and p.exitcode < 0 else \
-              f"did not answer within {timeout} s" if p.exitcode is None else f"exited with code {p.exitcode}"
-        raise RuntimeError(f"memory measurement of {workload} {why}: try a shorter sequence or a smaller batch")
-    if got[0] == "error": raise RuntimeError(f"memory measurement of {workload} failed in the child process: {got[1]}\n{got[2]}")
-    return got[1]
+    if start_method is None: start_method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+    if start_method not in ("forkserver", "spawn"):
+        raise ValueError(f"start_method must be 'forkserver' or 'spawn', got {start_method!r}")
+    request = dict(workload=workload, kwargs=kwargs, threads=threads or torch.get_num_threads())
+    got = (_FORK_SERVER.ask if start_method == "forkserver" else _spawn_ask)(request, timeout)
+    if "error" in got:
+        raise RuntimeError(f"memory measurement of {workload} failed: {got['error']}" + (f"\n{got['traceback']}" if "traceback" in got else ""))
+    return got["bytes"]
 
 def cuda_peak_memory(fn:Callable, device:str|torch.device="cuda")->int:
     "Bytes of CUDA memory `fn()` allocates at its peak, beyond what was allocated before it."
@@ -147,7 +190,7 @@ def cuda_peak_memory(fn:Callable, device:str|torch.device="cuda")->int:
     fn(); synchronize(device)
     return torch.cuda.max_memory_allocated(device) - base
 
-# %% ../nbs/03_metrics.ipynb #f9dd8bcc
+# %% ../nbs/03_metrics.ipynb #3ad0edab
 def allocation_workload(mib:float)->Callable:
     "A call that allocates and fills `mib` MiB of float32, then frees it: the peak it adds is known."
     n = int(mib * 2**20) // 4
@@ -157,7 +200,7 @@ def allocation_workload(mib:float)->Callable:
     run.warmup = lambda: run(16)
     return run
 
-# %% ../nbs/03_metrics.ipynb #c4650561
+# %% ../nbs/03_metrics.ipynb #be0590d3
 PASSES = ("forward", "forward+backward")
 
 def _dtype(dtype)->torch.dtype:
@@ -178,15 +221,15 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
                        dtype:str="float32", # float32, bfloat16 or float16
                        device:str="cpu",
                        seed:int=0, # seeds the inputs and the core's random parameters
-                       inputs:str|None=None, # file from `save_inputs`; else random N(0, 1) inputs
+                       inputs:str|tuple|None=None, # (q, k, v) tensors or a file from `save_inputs`; None: random N(0, 1)
                        hparams:dict|None=None, # the mechanism's hyper-parameters
                       )->Callable:
     "Build `method` and its inputs; return a no-argument call running one pass."
     if pass_ not in PASSES: raise ValueError(f"pass_ must be one of {PASSES}, got {pass_!r}")
     dt = _dtype(dtype)
     if inputs is not None:
-        d = torch.load(inputs)
-        q, k, v = (d[n][..., :T, :].to(device, dt) for n in "qkv")
+        if isinstance(inputs, (str, Path)): d = torch.load(inputs); inputs = (d["q"], d["k"], d["v"])
+        q, k, v = (t[..., :T, :].detach().to(device, dt) for t in inputs)  # detached: the caller's tensors stay as they are
     else: q, k, v = qkv(B, H, T, D, seed=seed, dtype=dt, device=device)
     torch.manual_seed(seed)  # random projections / features are part of the method: the same for every call
     core = make_attention(method, q.shape[1], q.shape[3], T, causal, **(hparams or {})).to(device, dt)
@@ -203,7 +246,7 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
     def warmup():  # the same pass at a short length, where the method accepts one
         try: attention_workload(method, max(1, min(T // 2, 64)), B, q.shape[1], q.shape[3], causal, pass_, dtype, device, seed, None, hparams)()
         except ValueError: pass  # e.g. a hyper-parameter too large for the short length: no warm-up
-    run.warmup = warmup
+    run.warmup, run.core, run.qkv = warmup, core, (q, k, v)
     return run
 
 def peak_memory(device:str="cpu", **kwargs)->int:
@@ -211,7 +254,7 @@ def peak_memory(device:str="cpu", **kwargs)->int:
     if torch.device(device).type == "cuda": return cuda_peak_memory(attention_workload(device=device, **kwargs), device)
     return cpu_peak_memory("gpt_attentions.metrics:attention_workload", device=device, **kwargs)
 
-# %% ../nbs/03_metrics.ipynb #3b5cc8b0
+# %% ../nbs/03_metrics.ipynb #1c7e8bed
 def uniform_attention_matrix(T:int, causal:bool=True, device=None)->Tensor:
     "(T, T) uniform attention: row i averages every visible position."
     m = causal_mask(T, device=device) if causal else torch.ones(T, T, dtype=torch.bool, device=device)
@@ -225,7 +268,7 @@ def uniform_attention(v:Tensor, # (B, H, T, D) values
     n = torch.arange(1, v.shape[-2] + 1, device=v.device, dtype=torch.float64)[:, None]
     return (v.double().cumsum(-2) / n).float()  # float64 sum: 8192 float32 terms lose ~3 digits
 
-# %% ../nbs/03_metrics.ipynb #1ae12a01
+# %% ../nbs/03_metrics.ipynb #c818f668
 def output_similarity(y:Tensor, # (B, H, T, D) approximate output
                       ref:Tensor, # (B, H, T, D) exact output
                      )->dict: # cos, err: means over batch and heads
@@ -256,7 +299,7 @@ def matrix_similarity(A:Tensor|None, # (B, H, T, T) approximate matrix; None: un
     cos, err = dot / (nA.sqrt()*nP.sqrt()).clamp_min(1e-300), nD.sqrt() / nP.sqrt()
     return dict(cos=cos.mean().item(), err=err.mean().item(), kl=(kl / T).mean().item())
 
-# %% ../nbs/03_metrics.ipynb #0153a2f9
+# %% ../nbs/03_metrics.ipynb #71ada4af
 SIMILARITY_COLUMNS = [f"{w}_{m}{s}" for w, ms in (("out", ("cos", "err")), ("mat", ("cos", "err", "kl")))
                       for m in ms for s in ("", "_uniform", "_rel")]
 
@@ -290,7 +333,7 @@ def core_similarity(core:nn.Module, # an attention core
     if matrices: A, P = core.attention_matrix(q, k).float(), exact.attention_matrix(q.float(), k.float())
     return similarity(core(q, k, v), ref, v, core.causal, A, P)
 
-# %% ../nbs/03_metrics.ipynb #0dbee3f1
+# %% ../nbs/03_metrics.ipynb #0da20fec
 def text_tokens(T:int, # tokens per window
                 B:int=1, # windows
                 seed:int=0, # picks the windows
@@ -321,7 +364,7 @@ def gpt_qkv(model:nn.Module, # nanoGPT-style GPT
     finally: model.train(was_training)
     return tuple(t.view(B, T, n_head, -1).transpose(1, 2).contiguous() for t in (q, k, v))  # (B, H, T, D)
 
-# %% ../nbs/03_metrics.ipynb #34fe8a3f
+# %% ../nbs/03_metrics.ipynb #79966254
 def fresh_gpt(T:int, # block_size: positions to embed
               n_head:int=6, head_dim:int=64, # attention shape
               n_layer:int=1, # blocks (only those up to the studied layer matter)
@@ -372,7 +415,7 @@ def text_qkv(T:int, # sequence length
     dev = next(model.parameters()).device
     return tuple(t.to(device, _dtype(dtype)) for t in gpt_qkv(model, text_tokens(T, B, seed).to(dev), layer))
 
-# %% ../nbs/03_metrics.ipynb #ba1877db
+# %% ../nbs/03_metrics.ipynb #8336647a
 def _cpu_name()->str:
     try:
         with open("/proc/cpuinfo") as f:
