@@ -153,4 +153,12 @@ d = { 'settings': { 'branch': 'main',
                                         'gpt_attentions.metrics.uniform_attention': ( 'metrics.html#uniform_attention',
                                                                                       'gpt_attentions/metrics.py'),
                                         'gpt_attentions.metrics.uniform_attention_matrix': ( 'metrics.html#uniform_attention_matrix',
-                                                                                             'gpt_attentions/metrics.py')}}}
+                                                                                             'gpt_attentions/metrics.py')},
+            'gpt_attentions.sweep': { 'gpt_attentions.sweep.SweepRun': ('sweep.html#sweeprun', 'gpt_attentions/sweep.py'),
+                                      'gpt_attentions.sweep._pair': ('sweep.html#_pair', 'gpt_attentions/sweep.py'),
+                                      'gpt_attentions.sweep._short_error': ('sweep.html#_short_error', 'gpt_attentions/sweep.py'),
+                                      'gpt_attentions.sweep._value': ('sweep.html#_value', 'gpt_attentions/sweep.py'),
+                                      'gpt_attentions.sweep.main': ('sweep.html#main', 'gpt_attentions/sweep.py'),
+                                      'gpt_attentions.sweep.run_complete': ('sweep.html#run_complete', 'gpt_attentions/sweep.py'),
+                                      'gpt_attentions.sweep.sweep': ('sweep.html#sweep', 'gpt_attentions/sweep.py'),
+                                      'gpt_attentions.sweep.sweep_runs': ('sweep.html#sweep_runs', 'gpt_attentions/sweep.py')}}}
