@@ -7,7 +7,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/sweep.html.md"""
 # %% auto #0
 __all__ = ['HPARAM_PARAMS', 'SweepRun', 'sweep_runs', 'run_complete', 'sweep', 'main']
 
-# %% ../nbs/04a_sweep.ipynb #5472582c
+# %% ../nbs/04a_sweep.ipynb #addd02a2
 import argparse, ast, itertools, json, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +16,11 @@ import papermill as pm
 
 from .attention import ATTENTIONS
 
-# %% ../nbs/04a_sweep.ipynb #b22c5e4c
-HPARAM_PARAMS = {  # training-notebook parameter -> the attention it belongs to
-    "linformer_k": "linformer",
-    "nystrom_landmarks": "nystrom",
-    "performer_features": "performer",
+# %% ../nbs/04a_sweep.ipynb #24251f66
+HPARAM_PARAMS = {  # training-notebook parameter -> (the attention it belongs to, the core's keyword argument)
+    "linformer_k": ("linformer", "k"),
+    "nystrom_landmarks": ("nystrom", "num_landmarks"),
+    "performer_features": ("performer", "num_features"),
 }
 
 @dataclass
@@ -41,25 +41,25 @@ def sweep_runs(attentions:list|None=None, # names from ATTENTIONS (default: all)
         raise ValueError(f"unknown attention {', '.join(bad)}; known attentions: {', '.join(sorted(ATTENTIONS))}")
     if bad := [p for p in hparams if p not in HPARAM_PARAMS]:
         raise ValueError(f"{', '.join(bad)} is not a hyper-parameter the sweep knows; use one of {', '.join(HPARAM_PARAMS)}")
-    if bad := [p for p in hparams if HPARAM_PARAMS[p] not in attentions]:
-        raise ValueError(f"values given for {', '.join(bad)}, but {', '.join(HPARAM_PARAMS[p] for p in bad)} is not swept")
+    if bad := [p for p in hparams if HPARAM_PARAMS[p][0] not in attentions]:
+        raise ValueError(f"values given for {', '.join(bad)}, but {', '.join(HPARAM_PARAMS[p][0] for p in bad)} is not swept")
     runs = []
     for a in attentions:
-        mine = {p: list(v) for p, v in hparams.items() if HPARAM_PARAMS[p] == a}
+        mine = {p: list(v) for p, v in hparams.items() if HPARAM_PARAMS[p][0] == a}
         for vals in itertools.product(*mine.values()):
             hp = dict(zip(mine, vals))
             name = "-".join([a] + [f"{p.removeprefix(a + '_')}{v}" for p, v in hp.items()])
             runs.append(SweepRun(prefix + name, {**params, "attention": a, **hp}))
     return runs
 
-# %% ../nbs/04a_sweep.ipynb #d6c60332
+# %% ../nbs/04a_sweep.ipynb #b3acaddd
 def run_complete(output:str|Path)->bool:
     "Whether `output` is a papermill-executed notebook that ran to its end without an exception."
     try: md = json.loads(Path(output).read_text())["metadata"].get("papermill", {})
     except (OSError, ValueError, KeyError): return False
     return md.get("end_time") is not None and not md.get("exception")
 
-# %% ../nbs/04a_sweep.ipynb #5311e427
+# %% ../nbs/04a_sweep.ipynb #792d1dba
 def _short_error(e:Exception)->str:
     if hasattr(e, "ename"): return f"{e.ename}: {e.evalue}"  # papermill's PapermillExecutionError: the cell's error
     return f"{type(e).__name__}: {e}".splitlines()[0]
@@ -103,7 +103,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
         log(f"{len(res['failed'])} of {len(runs)} runs failed:\n" + "\n".join(f"  {n}: {e}" for n, e in res["failed"].items()))
     return res
 
-# %% ../nbs/04a_sweep.ipynb #7ca46051
+# %% ../nbs/04a_sweep.ipynb #d6a8cbd8
 def _value(s:str):
     try: return ast.literal_eval(s)
     except (ValueError, SyntaxError): return s
