@@ -6,10 +6,10 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/benchmark.html.md"""
 
 # %% auto #0
 __all__ = ['DEFAULT_HPARAM_GRID', 'RESULT_COLUMNS', 'config_label', 'method_configs', 'bench_inputs', 'predicted_skip',
-           'BenchmarkConfig', 'run_benchmark']
+           'BenchmarkConfig', 'run_benchmark', 'as_list']
 
-# %% ../nbs/05_benchmark.ipynb #784f7dce
-import csv, itertools, json, math, os, tempfile, time
+# %% ../nbs/05_benchmark.ipynb #00826773
+import ast, csv, itertools, json, math, os, tempfile, time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from .attention import ATTENTIONS, attention_hparams, make_attention, qkv, softm
 from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, load_gpt, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
 
-# %% ../nbs/05_benchmark.ipynb #f5c39727
+# %% ../nbs/05_benchmark.ipynb #797d124d
 DEFAULT_HPARAM_GRID = {  # method -> {hyper-parameter: values}
     "linformer": {"k": [64, 128, 256]},
     "nystrom":   {"num_landmarks": [32, 64, 128]},
@@ -49,7 +49,7 @@ def method_configs(methods:str|list="all", # names from `ATTENTIONS`, or "all"
         for vals in itertools.product(*hp.values()): configs.append(dict(method=name, hparams=dict(zip(hp, vals))))
     return configs, unavailable
 
-# %% ../nbs/05_benchmark.ipynb #f2dd4adb
+# %% ../nbs/05_benchmark.ipynb #89babf82
 def bench_inputs(source:str, # "random" or "text"
                  T:int, B:int, H:int, D:int, # shape
                  model=None, # trained GPT for "text" (None: a fresh GPT sized for T)
@@ -59,7 +59,7 @@ def bench_inputs(source:str, # "random" or "text"
     if source == "text": return text_qkv(T, B, checkpoint=model, n_head=H, head_dim=D, seed=seed)
     raise ValueError(f"source must be 'random' or 'text', got {source!r}")
 
-# %% ../nbs/05_benchmark.ipynb #2391ed84
+# %% ../nbs/05_benchmark.ipynb #581f8d20
 def predicted_skip(prev:dict|None, # the setting's last measurement: {T, seconds, bytes} or {T, skipped}
                    T:int, # the next length
                    max_call_seconds:float, max_memory_gb:float)->str|None: # reason to skip, or None
@@ -73,7 +73,7 @@ def predicted_skip(prev:dict|None, # the setting's last measurement: {T, seconds
         return f"predicted {prev['bytes']*f/2**30:.1f} GiB > max_memory_gb={max_memory_gb:g}"
     return None
 
-# %% ../nbs/05_benchmark.ipynb #56931726
+# %% ../nbs/05_benchmark.ipynb #425c46be
 RESULT_COLUMNS = (["tag", "method", "hparams", "hparam_name", "hparam", "label", "T", "mode", "pass", "source",
                    "batch_size", "n_head", "head_dim", "dtype", "warmup", "repeats",
                    "time_ms", "time_ms_q1", "time_ms_q3", "time_ms_min", "time_ms_max", "tokens_per_s", "peak_mem_mb"]
@@ -107,7 +107,7 @@ class BenchmarkConfig:
     tag:str="cpu" # results go to <out_dir>/benchmark-<tag>/
     out_dir:str="runs"
 
-# %% ../nbs/05_benchmark.ipynb #7a7cf570
+# %% ../nbs/05_benchmark.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:
     hp = c["hparams"]
     one = next(iter(hp.items())) if len(hp) == 1 else ("", float("nan"))
@@ -142,7 +142,7 @@ def _skip_reason(e:Exception)->tuple[str, str]:
         return "skipped", msg
     return "error", msg
 
-# %% ../nbs/05_benchmark.ipynb #76722d7f
+# %% ../nbs/05_benchmark.ipynb #92b2805d
 def _append(path:Path, row:dict):
     new = not path.exists()
     with open(path, "a", newline="") as f:
@@ -192,7 +192,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
                             try: _measure(row, cfg, c, x, inputs_file, measure, ref or dict(P=None, out=None, v=None))
                             except Exception as e: row["status"], row["note"] = _skip_reason(e)
                         if measure:
-                            prev[key] = dict(T=T, seconds=row.get("time_ms", 0)/1e3, bytes=(row.get("peak_mem_mb") or 0)*2**20) \
+                            prev[key] = dict(T=T, seconds=row.get("time_ms_min", 0)/1e3, bytes=(row.get("peak_mem_mb") or 0)*2**20) \
                                         if row["status"] == "ok" else dict(T=T, skipped=row["note"])
                         _append(path, row)
                 ref = None  # free the T x T matrix before the next mode
@@ -201,3 +201,12 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     if (bad := df[df.status == "error"]).size:
         print(f"{len(bad)} rows failed; first: {bad.iloc[0].label} T={bad.iloc[0]['T']}: {bad.iloc[0].note}")
     return df
+
+# %% ../nbs/05_benchmark.ipynb #e9b89c0f
+def as_list(value)->list:
+    "A list parameter from a list, a Python literal string ('[256, 1024]') or a comma-separated string ('causal,bidirectional')."
+    if isinstance(value, str):
+        value = value.strip()
+        if value.startswith("["): return list(ast.literal_eval(value))
+        return [ast.literal_eval(v) if v.strip().lstrip("-").replace(".", "", 1).isdigit() else v.strip() for v in value.split(",") if v.strip()]
+    return list(value)
