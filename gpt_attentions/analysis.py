@@ -9,14 +9,14 @@ __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load
            'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory', 'plot_similarity', 'plot_losses',
            'plot_final', 'write_report', 'attention_maps', 'plot_attention_maps', 'attention_explorer']
 
-# %% ../nbs/06_analysis.ipynb #d88f3e41
+# %% ../nbs/06_analysis.ipynb #63ab831a
 import functools, json, math, os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import torch
-import matplotlib.pyplot as plt
+import matplotlib.pyplot as plt, matplotlib.ticker as mticker
 import seaborn as sns
 import ipywidgets as widgets
 from IPython.display import display
@@ -26,7 +26,7 @@ from .benchmark import DEFAULT_HPARAM_GRID, config_label, method_configs
 from .metrics import similarity, text_qkv, uniform_attention, uniform_attention_matrix
 from .sweep import HPARAM_PARAMS
 
-# %% ../nbs/06_analysis.ipynb #e3b76337
+# %% ../nbs/06_analysis.ipynb #a320d406
 RUN_COLUMNS = ["iter", "train_loss", "val_loss", "lr", "ms_per_iter", "tokens_per_s", "peak_mem_mb"]
 
 def _flat(d:dict)->dict:
@@ -62,7 +62,7 @@ def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row 
                          sample=(d/"samples.txt").read_text()[:400] if (d/"samples.txt").is_file() else ""))
     return pd.DataFrame(rows), (pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=RUN_COLUMNS + ["run", "label"]))
 
-# %% ../nbs/06_analysis.ipynb #1ede24a8
+# %% ../nbs/06_analysis.ipynb #0f12072a
 BENCH_COLUMNS = ["tag", "method", "label", "hparam", "T", "mode", "pass", "source", "time_ms", "time_ms_q1", "time_ms_q3",
                  "peak_mem_mb", "out_cos", "out_cos_uniform", "out_err", "out_err_uniform", "out_err_rel",
                  "mat_err_rel", "mat_kl", "mat_kl_uniform", "mat_kl_rel", "status", "note",
@@ -78,7 +78,7 @@ def load_benchmarks(runs_dir:str|Path)->pd.DataFrame:
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=BENCH_COLUMNS)
 
-# %% ../nbs/06_analysis.ipynb #9d8f5f9a
+# %% ../nbs/06_analysis.ipynb #b07bbdb1
 def _ok(bench:pd.DataFrame, mode:str, pass_:str)->pd.DataFrame:
     b = bench[(bench.status == "ok") & (bench["mode"] == mode) & (bench["pass"] == pass_)]
     return b[b.time_ms.notna()]
@@ -105,7 +105,7 @@ def at_length(bench:pd.DataFrame, column:str, T:int, mode:str="causal", pass_:st
     b = _ok(bench, mode, pass_)
     return b[b["T"] == T].groupby("label")[column].median().rename(f"{column}@{T}")
 
-# %% ../nbs/06_analysis.ipynb #deb7b21f
+# %% ../nbs/06_analysis.ipynb #ad6898d4
 def summary_table(runs:pd.DataFrame, # from `load_runs`
                   bench:pd.DataFrame, # from `load_benchmarks`
                   lengths:tuple=(1024, 8192), # T for the time and memory columns
@@ -139,11 +139,16 @@ def markdown_table(df:pd.DataFrame, digits:int=3)->str:
     lines += ["| " + " | ".join([str(i)] + [fmt(v) for v in r]) + " |" for i, r in zip(df.index, df.itertuples(index=False))]
     return "\n".join(lines)
 
-# %% ../nbs/06_analysis.ipynb #6cc44961
+# %% ../nbs/06_analysis.ipynb #c4db9d36
 def _lines(df:pd.DataFrame, y:str, row:str="mode", col:str="pass", logy:bool=True, ylabel:str="", **kw)->sns.FacetGrid:
     g = sns.relplot(data=df, x="T", y=y, hue="label", style="method", row=row, col=col, kind="line", marker="o",
                     height=3.2, aspect=1.2, facet_kws=dict(sharey=False), **kw)
-    g.set(xscale="log"); g.set(yscale="log") if logy else None
+    Ts = sorted(df["T"].dropna().unique())
+    for ax in g.axes.flat:  # base-2 axis, one tick per measured length: 256, 512, 1k, ..., 16k
+        ax.set_xscale("log", base=2)
+        if logy: ax.set_yscale("log")
+        ax.xaxis.set_major_locator(mticker.FixedLocator(Ts)); ax.xaxis.set_minor_locator(mticker.NullLocator())
+        ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda x, _: f"{x/1024:g}k" if x >= 1024 else f"{x:g}"))
     g.set_axis_labels("sequence length T", ylabel or y)
     return g
 
@@ -178,13 +183,13 @@ def plot_final(runs:pd.DataFrame)->plt.Figure:
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_analysis.ipynb #561b35fc
+# %% ../nbs/06_analysis.ipynb #515cffd4
 def _machine_line(bench:pd.DataFrame)->str:
     b = bench[bench.status == "ok"]
     if not len(b): return ""
     m = b.iloc[0]
-    return (f"Benchmarks measured on {m.machine}, device {m.device_name}, {int(m.threads)} torch threads, "
-            f"PyTorch {m.torch_version}, {m.dtype}; times are medians of repeated calls after warm-up.")
+    return (f"Benchmarks measured on {m['machine']}, device {m['device_name']}, {int(m['threads'])} torch threads, "
+            f"PyTorch {m['torch_version']}, {m['dtype']}; times are medians of repeated calls after warm-up.")
 
 COLUMN_MEANINGS = [
     ("final_val_loss, best_val_loss", "validation cross-entropy (nats per character) at the end and at its best"),
@@ -229,7 +234,7 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 
-# %% ../nbs/06_analysis.ipynb #0a6a2357
+# %% ../nbs/06_analysis.ipynb #12cbe92f
 @functools.lru_cache(maxsize=4)
 def _layer_qkv(source:str, T:int, layer:int, checkpoint:str, seed:int):
     if source == "random": return qkv(1, 6, T, 64, seed=seed)
