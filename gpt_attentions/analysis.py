@@ -9,7 +9,7 @@ __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load
            'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory', 'plot_similarity', 'plot_losses',
            'plot_final', 'write_report', 'attention_maps', 'plot_attention_maps', 'attention_explorer']
 
-# %% ../nbs/06_analysis.ipynb #63ab831a
+# %% ../nbs/06_analysis.ipynb #37fb1216
 import functools, json, math, os
 from pathlib import Path
 
@@ -22,11 +22,11 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from .attention import ATTENTIONS, make_attention, qkv, softmax_attention_matrix
-from .benchmark import DEFAULT_HPARAM_GRID, config_label, method_configs
+from .benchmark import DEFAULT_HPARAM_GRID, as_list, config_label, method_configs
 from .metrics import similarity, text_qkv, uniform_attention, uniform_attention_matrix
 from .sweep import HPARAM_PARAMS
 
-# %% ../nbs/06_analysis.ipynb #a320d406
+# %% ../nbs/06_analysis.ipynb #86a430dd
 RUN_COLUMNS = ["iter", "train_loss", "val_loss", "lr", "ms_per_iter", "tokens_per_s", "peak_mem_mb"]
 
 def _flat(d:dict)->dict:
@@ -62,7 +62,7 @@ def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row 
                          sample=(d/"samples.txt").read_text()[:400] if (d/"samples.txt").is_file() else ""))
     return pd.DataFrame(rows), (pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=RUN_COLUMNS + ["run", "label"]))
 
-# %% ../nbs/06_analysis.ipynb #0f12072a
+# %% ../nbs/06_analysis.ipynb #6926a10e
 BENCH_COLUMNS = ["tag", "method", "label", "hparam", "T", "mode", "pass", "source", "time_ms", "time_ms_q1", "time_ms_q3",
                  "peak_mem_mb", "out_cos", "out_cos_uniform", "out_err", "out_err_uniform", "out_err_rel",
                  "mat_err_rel", "mat_kl", "mat_kl_uniform", "mat_kl_rel", "status", "note",
@@ -78,7 +78,7 @@ def load_benchmarks(runs_dir:str|Path)->pd.DataFrame:
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=BENCH_COLUMNS)
 
-# %% ../nbs/06_analysis.ipynb #b07bbdb1
+# %% ../nbs/06_analysis.ipynb #1bc740ca
 def _ok(bench:pd.DataFrame, mode:str, pass_:str)->pd.DataFrame:
     b = bench[(bench.status == "ok") & (bench["mode"] == mode) & (bench["pass"] == pass_)]
     return b[b.time_ms.notna()]
@@ -105,7 +105,7 @@ def at_length(bench:pd.DataFrame, column:str, T:int, mode:str="causal", pass_:st
     b = _ok(bench, mode, pass_)
     return b[b["T"] == T].groupby("label")[column].median().rename(f"{column}@{T}")
 
-# %% ../nbs/06_analysis.ipynb #ad6898d4
+# %% ../nbs/06_analysis.ipynb #d03b826c
 def summary_table(runs:pd.DataFrame, # from `load_runs`
                   bench:pd.DataFrame, # from `load_benchmarks`
                   lengths:tuple=(1024, 8192), # T for the time and memory columns
@@ -139,7 +139,7 @@ def markdown_table(df:pd.DataFrame, digits:int=3)->str:
     lines += ["| " + " | ".join([str(i)] + [fmt(v) for v in r]) + " |" for i, r in zip(df.index, df.itertuples(index=False))]
     return "\n".join(lines)
 
-# %% ../nbs/06_analysis.ipynb #c4db9d36
+# %% ../nbs/06_analysis.ipynb #e4f3c297
 def _lines(df:pd.DataFrame, y:str, row:str="mode", col:str="pass", logy:bool=True, ylabel:str="", **kw)->sns.FacetGrid:
     g = sns.relplot(data=df, x="T", y=y, hue="label", style="method", row=row, col=col, kind="line", marker="o",
                     height=3.2, aspect=1.2, facet_kws=dict(sharey=False), **kw)
@@ -183,7 +183,7 @@ def plot_final(runs:pd.DataFrame)->plt.Figure:
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_analysis.ipynb #515cffd4
+# %% ../nbs/06_analysis.ipynb #9306b3ab
 def _machine_line(bench:pd.DataFrame)->str:
     b = bench[bench.status == "ok"]
     if not len(b): return ""
@@ -234,7 +234,7 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 
-# %% ../nbs/06_analysis.ipynb #12cbe92f
+# %% ../nbs/06_analysis.ipynb #ac465d8a
 @functools.lru_cache(maxsize=4)
 def _layer_qkv(source:str, T:int, layer:int, checkpoint:str, seed:int):
     if source == "random": return qkv(1, 6, T, 64, seed=seed)
@@ -264,9 +264,11 @@ def plot_attention_maps(maps:dict, # from `attention_maps`
                         figsize=(13, 4))->plt.Figure:
     "Heatmaps of the exact matrix, the approximation and their difference, with the similarity figures."
     fig, axs = plt.subplots(1, 3, figsize=figsize)
-    vmax = max(maps["exact"].max(), maps["approx"].max())
+    # colour scales clipped at the 99th percentile: the first causal rows (weight 1 on one key) would wash out the rest
+    vmax = np.quantile(maps["exact"][maps["exact"] > 0], 0.99)
+    dmax = np.quantile(abs(maps["diff"]), 0.99) or 1e-12
     for ax, key, cmap, lim in zip(axs, ("exact", "approx", "diff"), ("viridis", "viridis", "RdBu_r"),
-                                  ((0, vmax), (0, vmax), (-abs(maps["diff"]).max(), abs(maps["diff"]).max()))):
+                                  ((0, vmax), (0, vmax), (-dmax, dmax))):
         im = ax.imshow(maps[key], cmap=cmap, vmin=lim[0], vmax=lim[1], interpolation="nearest")
         ax.set(title={"exact": "exact softmax", "approx": "approximation", "diff": "approximation - exact"}[key],
                xlabel="key j", ylabel="query i"); fig.colorbar(im, ax=ax, fraction=0.046)
