@@ -7,10 +7,11 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis.html.md"""
 # %% auto #0
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load_runs', 'load_benchmarks', 'crossover_lengths',
            'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory', 'plot_similarity', 'plot_losses',
-           'plot_final', 'write_report', 'attention_maps', 'plot_attention_maps', 'attention_explorer']
+           'plot_final', 'write_report', 'publish_report', 'attention_maps', 'plot_attention_maps',
+           'attention_explorer']
 
-# %% ../nbs/06_analysis.ipynb #37fb1216
-import functools, json, math, os
+# %% ../nbs/06_analysis.ipynb #887da4ef
+import functools, json, math, os, shutil
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,7 @@ from .benchmark import DEFAULT_HPARAM_GRID, as_list, config_label, method_config
 from .metrics import similarity, text_qkv, uniform_attention, uniform_attention_matrix
 from .sweep import HPARAM_PARAMS
 
-# %% ../nbs/06_analysis.ipynb #86a430dd
+# %% ../nbs/06_analysis.ipynb #ec888c22
 RUN_COLUMNS = ["iter", "train_loss", "val_loss", "lr", "ms_per_iter", "tokens_per_s", "peak_mem_mb"]
 
 def _flat(d:dict)->dict:
@@ -62,7 +63,7 @@ def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row 
                          sample=(d/"samples.txt").read_text()[:400] if (d/"samples.txt").is_file() else ""))
     return pd.DataFrame(rows), (pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=RUN_COLUMNS + ["run", "label"]))
 
-# %% ../nbs/06_analysis.ipynb #6926a10e
+# %% ../nbs/06_analysis.ipynb #2045e71b
 BENCH_COLUMNS = ["tag", "method", "label", "hparam", "T", "mode", "pass", "source", "time_ms", "time_ms_q1", "time_ms_q3",
                  "peak_mem_mb", "out_cos", "out_cos_uniform", "out_err", "out_err_uniform", "out_err_rel",
                  "mat_err_rel", "mat_kl", "mat_kl_uniform", "mat_kl_rel", "status", "note",
@@ -78,7 +79,7 @@ def load_benchmarks(runs_dir:str|Path)->pd.DataFrame:
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=BENCH_COLUMNS)
 
-# %% ../nbs/06_analysis.ipynb #1bc740ca
+# %% ../nbs/06_analysis.ipynb #c4d95c0b
 def _ok(bench:pd.DataFrame, mode:str, pass_:str)->pd.DataFrame:
     b = bench[(bench.status == "ok") & (bench["mode"] == mode) & (bench["pass"] == pass_)]
     return b[b.time_ms.notna()]
@@ -105,7 +106,7 @@ def at_length(bench:pd.DataFrame, column:str, T:int, mode:str="causal", pass_:st
     b = _ok(bench, mode, pass_)
     return b[b["T"] == T].groupby("label")[column].median().rename(f"{column}@{T}")
 
-# %% ../nbs/06_analysis.ipynb #d03b826c
+# %% ../nbs/06_analysis.ipynb #eb2616ea
 def summary_table(runs:pd.DataFrame, # from `load_runs`
                   bench:pd.DataFrame, # from `load_benchmarks`
                   lengths:tuple=(1024, 8192), # T for the time and memory columns
@@ -139,7 +140,7 @@ def markdown_table(df:pd.DataFrame, digits:int=3)->str:
     lines += ["| " + " | ".join([str(i)] + [fmt(v) for v in r]) + " |" for i, r in zip(df.index, df.itertuples(index=False))]
     return "\n".join(lines)
 
-# %% ../nbs/06_analysis.ipynb #e4f3c297
+# %% ../nbs/06_analysis.ipynb #6f677ac2
 def _lines(df:pd.DataFrame, y:str, row:str="mode", col:str="pass", logy:bool=True, ylabel:str="", **kw)->sns.FacetGrid:
     g = sns.relplot(data=df, x="T", y=y, hue="label", style="method", row=row, col=col, kind="line", marker="o",
                     height=3.2, aspect=1.2, facet_kws=dict(sharey=False), **kw)
@@ -183,7 +184,7 @@ def plot_final(runs:pd.DataFrame)->plt.Figure:
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_analysis.ipynb #9306b3ab
+# %% ../nbs/06_analysis.ipynb #160bc370
 def _machine_line(bench:pd.DataFrame)->str:
     b = bench[bench.status == "ok"]
     if not len(b): return ""
@@ -234,7 +235,21 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 
-# %% ../nbs/06_analysis.ipynb #ac465d8a
+# %% ../nbs/06_analysis.ipynb #02656cd1
+def publish_report(report_dir:str|Path, # folder written by `write_report`
+                   dest:str|Path, # where results.md and its figures go
+                   link_prefix:str="", # prepended to every figure link, e.g. "docs/results/"
+                  )->Path: # the results.md written in `dest`
+    "Copy `results.md` and the figures it links to `dest`, prefixing the figure links."
+    src, dest = Path(report_dir), Path(dest); dest.mkdir(parents=True, exist_ok=True)
+    md = (src/"results.md").read_text()
+    for png in sorted(src.glob("*.png")):
+        if f"]({png.name})" in md:
+            shutil.copyfile(png, dest/png.name); md = md.replace(f"]({png.name})", f"]({link_prefix}{png.name})")
+    (dest/"results.md").write_text(md)
+    return dest/"results.md"
+
+# %% ../nbs/06_analysis.ipynb #5e507d44
 @functools.lru_cache(maxsize=4)
 def _layer_qkv(source:str, T:int, layer:int, checkpoint:str, seed:int):
     if source == "random": return qkv(1, 6, T, 64, seed=seed)
