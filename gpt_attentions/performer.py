@@ -8,13 +8,13 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/performer.html.md"""
 __all__ = ['EPS', 'STREAM_TOKENS', 'gaussian_orthogonal_features', 'favor_logits', 'favor_bidirectional', 'empty_state',
            'favor_causal', 'favor_matrix', 'PerformerAttention']
 
-# %% ../nbs/01c_performer.ipynb #157082de
+# %% ../nbs/01c_performer.ipynb #a188f5eb
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01c_performer.ipynb #cfb10958
+# %% ../nbs/01c_performer.ipynb #fad0097c
 def gaussian_orthogonal_features(num_features:int, # m, rows drawn
                                  dim:int, # d, the head width
                                  generator:torch.Generator|None=None, # source of randomness, for reproducible draws
@@ -29,7 +29,7 @@ def gaussian_orthogonal_features(num_features:int, # m, rows drawn
     W = torch.cat(blocks)[:num_features]                          # (m, d), unit rows
     return W * torch.randn(num_features, dim, generator=generator).norm(dim=1, keepdim=True)  # row norms ~ χ_d
 
-# %% ../nbs/01c_performer.ipynb #18cc8d6d
+# %% ../nbs/01c_performer.ipynb #6430bdf2
 def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
                  omega:Tensor, # (H, m, D) feature directions, one set per head
                 )->Tensor: # (B, H, T, m) float32: log φ⁺(x / D^¼) up to the constant -½·log m
@@ -37,7 +37,7 @@ def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
     x = x.float() * x.shape[-1] ** -0.25                                   # split 1/√d evenly between q and k
     return torch.einsum("bhtd,hmd->bhtm", x, omega.float()).sub_(0.5 * x.pow(2).sum(-1, keepdim=True))
 
-# %% ../nbs/01c_performer.ipynb #cdcc141c
+# %% ../nbs/01c_performer.ipynb #b6b903c3
 EPS = 1e-30  # floor added to every stabilised kernel value: a row whose estimate underflows becomes uniform, not NaN
 STREAM_TOKENS = 512  # the causal core runs in blocks of about this many tokens (whole chunks), carrying the state
 
@@ -60,7 +60,7 @@ def favor_bidirectional(lq:Tensor, # (B, H, T, m) query logits from `favor_logit
     kv = fk.transpose(-2, -1) @ v1                                   # (B, H, m, D+1): (K')ᵀ[V, 1]
     return _normalise(fq @ kv + EPS * v1.sum(-2, keepdim=True))      # (B, H, T, D)
 
-# %% ../nbs/01c_performer.ipynb #d27c5db0
+# %% ../nbs/01c_performer.ipynb #46f6bc25
 def empty_state(B:int, H:int, m:int, D:int, device=None)->dict:
     "Causal FAVOR+ state before any token: S (B, H, m, D+1) zeros, c (B, H) -inf, V (B, H, 1, D+1) zeros; float32."
     return dict(S=torch.zeros(B, H, m, D + 1, device=device), c=torch.full((B, H), float("-inf"), device=device),
@@ -110,7 +110,7 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     y = _normalise(out + EPS * V)                                     # the floor: EPS · Σ_{s<=t} [v_s, 1]
     return y, dict(S=S, c=e[:, :, -1], V=V[:, :, -1:])
 
-# %% ../nbs/01c_performer.ipynb #237443e5
+# %% ../nbs/01c_performer.ipynb #22a5ef04
 def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
                  lk:Tensor, # (B, H, T, m) key logits
                  causal:bool=True, # lower-triangular weights
@@ -125,7 +125,7 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
     else: A = fq @ torch.exp(lk - lk.amax((-2, -1), keepdim=True)).transpose(-2, -1) + EPS
     return A / A.sum(-1, keepdim=True)
 
-# %% ../nbs/01c_performer.ipynb #315f3a56
+# %% ../nbs/01c_performer.ipynb #ec9f2820
 class PerformerAttention(AttentionCore):
     "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
     name = "performer"
