@@ -10,7 +10,7 @@ __all__ = ['PASSES', 'SIMILARITY_COLUMNS', 'synchronize', 'Timing', 'time_fn', '
            'uniform_attention', 'output_similarity', 'matrix_similarity', 'similarity', 'core_similarity',
            'text_tokens', 'gpt_qkv', 'fresh_gpt', 'load_gpt', 'text_qkv', 'machine_info']
 
-# %% ../nbs/03_metrics.ipynb #2f0a80cc
+# %% ../nbs/03_metrics.ipynb #4c942b8c
 import atexit, gc, importlib, importlib.util, json, math, os, platform, resource, select, signal, statistics, subprocess, sys, time, traceback
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -22,7 +22,7 @@ from torch import nn, Tensor
 from .attention import causal_mask, make_attention, qkv, softmax_attention_matrix
 from .data import get_batch, prepare
 
-# %% ../nbs/03_metrics.ipynb #483f8bc1
+# %% ../nbs/03_metrics.ipynb #3fc4126e
 def synchronize(device:str|torch.device="cpu"):
     "Wait for all queued work on `device` (a no-op on CPU)."
     device = torch.device(device)
@@ -67,7 +67,7 @@ def time_fn(fn:Callable, # called with no arguments
         times.append(timer() - t0)
     return Timing(times)
 
-# %% ../nbs/03_metrics.ipynb #080c9e37
+# %% ../nbs/03_metrics.ipynb #a5e03ebf
 def _proc_status_kb(key:str)->int|None:
     "A `kB` field of /proc/self/status (Linux), or None."
     try:
@@ -129,7 +129,7 @@ def _fork_server_main():
             out = json.dumps(dict(error=f"the measuring process {why}"))
         sys.stdout.write(out + "\n"); sys.stdout.flush()
 
-# %% ../nbs/03_metrics.ipynb #5c9e6235
+# %% ../nbs/03_metrics.ipynb #664a66ba
 def _child_env()->dict:
     "This environment, with the folder holding `gpt_attentions` on PYTHONPATH (so an uninstalled checkout works)."
     root = str(Path(importlib.util.find_spec("gpt_attentions").submodule_search_locations[0]).parent)
@@ -190,7 +190,7 @@ def cuda_peak_memory(fn:Callable, device:str|torch.device="cuda")->int:
     fn(); synchronize(device)
     return torch.cuda.max_memory_allocated(device) - base
 
-# %% ../nbs/03_metrics.ipynb #3ad0edab
+# %% ../nbs/03_metrics.ipynb #1528fc45
 def allocation_workload(mib:float)->Callable:
     "A call that allocates and fills `mib` MiB of float32, then frees it: the peak it adds is known."
     n = int(mib * 2**20) // 4
@@ -200,7 +200,7 @@ def allocation_workload(mib:float)->Callable:
     run.warmup = lambda: run(16)
     return run
 
-# %% ../nbs/03_metrics.ipynb #be0590d3
+# %% ../nbs/03_metrics.ipynb #5e0f348e
 PASSES = ("forward", "forward+backward")
 
 def _dtype(dtype)->torch.dtype:
@@ -254,7 +254,7 @@ def peak_memory(device:str="cpu", **kwargs)->int:
     if torch.device(device).type == "cuda": return cuda_peak_memory(attention_workload(device=device, **kwargs), device)
     return cpu_peak_memory("gpt_attentions.metrics:attention_workload", device=device, **kwargs)
 
-# %% ../nbs/03_metrics.ipynb #1c7e8bed
+# %% ../nbs/03_metrics.ipynb #6db22692
 def uniform_attention_matrix(T:int, causal:bool=True, device=None)->Tensor:
     "(T, T) uniform attention: row i averages every visible position."
     m = causal_mask(T, device=device) if causal else torch.ones(T, T, dtype=torch.bool, device=device)
@@ -268,7 +268,7 @@ def uniform_attention(v:Tensor, # (B, H, T, D) values
     n = torch.arange(1, v.shape[-2] + 1, device=v.device, dtype=torch.float64)[:, None]
     return (v.double().cumsum(-2) / n).float()  # float64 sum: 8192 float32 terms lose ~3 digits
 
-# %% ../nbs/03_metrics.ipynb #c818f668
+# %% ../nbs/03_metrics.ipynb #041a42ff
 def output_similarity(y:Tensor, # (B, H, T, D) approximate output
                       ref:Tensor, # (B, H, T, D) exact output
                      )->dict: # cos, err: means over batch and heads
@@ -299,7 +299,7 @@ def matrix_similarity(A:Tensor|None, # (B, H, T, T) approximate matrix; None: un
     cos, err = dot / (nA.sqrt()*nP.sqrt()).clamp_min(1e-300), nD.sqrt() / nP.sqrt()
     return dict(cos=cos.mean().item(), err=err.mean().item(), kl=(kl / T).mean().item())
 
-# %% ../nbs/03_metrics.ipynb #71ada4af
+# %% ../nbs/03_metrics.ipynb #1233229f
 SIMILARITY_COLUMNS = [f"{w}_{m}{s}" for w, ms in (("out", ("cos", "err")), ("mat", ("cos", "err", "kl")))
                       for m in ms for s in ("", "_uniform", "_rel")]
 
@@ -333,7 +333,7 @@ def core_similarity(core:nn.Module, # an attention core
     if matrices: A, P = core.attention_matrix(q, k).float(), exact.attention_matrix(q.float(), k.float())
     return similarity(core(q, k, v), ref, v, core.causal, A, P)
 
-# %% ../nbs/03_metrics.ipynb #0da20fec
+# %% ../nbs/03_metrics.ipynb #9062555a
 def text_tokens(T:int, # tokens per window
                 B:int=1, # windows
                 seed:int=0, # picks the windows
@@ -364,7 +364,7 @@ def gpt_qkv(model:nn.Module, # nanoGPT-style GPT
     finally: model.train(was_training)
     return tuple(t.view(B, T, n_head, -1).transpose(1, 2).contiguous() for t in (q, k, v))  # (B, H, T, D)
 
-# %% ../nbs/03_metrics.ipynb #79966254
+# %% ../nbs/03_metrics.ipynb #dc7448ea
 def fresh_gpt(T:int, # block_size: positions to embed
               n_head:int=6, head_dim:int=64, # attention shape
               n_layer:int=1, # blocks (only those up to the studied layer matter)
@@ -383,12 +383,11 @@ def load_gpt(path:str|Path, # a checkpoint file, or a run folder holding one
     "A trained GPT from a checkpoint written by the training experiment, in eval mode."
     from gpt_attentions.model import GPT, GPTConfig
     path = Path(path)
-    if path.is_dir():
-        cands = sorted(path.glob("*.pt"))
+    if path.is_dir():  # a run folder: its best checkpoint, else its latest
+        cands = [path/n for n in ("best.pt", "ckpt.pt") if (path/n).is_file()] or sorted(path.glob("*.pt"))
         if not cands: raise FileNotFoundError(f"no checkpoint (*.pt) in {path}: train a model first (notebook 04)")
         path = cands[0]
-    ck = torch.load(path, map_location=device, weights_only=False)
-    if isinstance(ck, nn.Module): return ck.eval()
+    ck = torch.load(path, map_location=device, weights_only=True)  # tensors and plain values only
     cfg = next((ck[k] for k in ("model_args", "config", "model_config") if k in ck), None)
     state = next((ck[k] for k in ("model", "state_dict") if k in ck), None)
     if cfg is None or state is None:
@@ -415,7 +414,7 @@ def text_qkv(T:int, # sequence length
     dev = next(model.parameters()).device
     return tuple(t.to(device, _dtype(dtype)) for t in gpt_qkv(model, text_tokens(T, B, seed).to(dev), layer))
 
-# %% ../nbs/03_metrics.ipynb #8336647a
+# %% ../nbs/03_metrics.ipynb #53fb45d5
 def _cpu_name()->str:
     try:
         with open("/proc/cpuinfo") as f:

@@ -7,7 +7,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/sweep.html.md"""
 # %% auto #0
 __all__ = ['HPARAM_PARAMS', 'SweepRun', 'sweep_runs', 'run_complete', 'sweep', 'main']
 
-# %% ../nbs/04a_sweep.ipynb #addd02a2
+# %% ../nbs/04a_sweep.ipynb #abfd7120
 import argparse, ast, itertools, json, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +16,7 @@ import papermill as pm
 
 from .attention import ATTENTIONS
 
-# %% ../nbs/04a_sweep.ipynb #24251f66
+# %% ../nbs/04a_sweep.ipynb #07e1aaf0
 HPARAM_PARAMS = {  # training-notebook parameter -> (the attention it belongs to, the core's keyword argument)
     "linformer_k": ("linformer", "k"),
     "nystrom_landmarks": ("nystrom", "num_landmarks"),
@@ -26,7 +26,7 @@ HPARAM_PARAMS = {  # training-notebook parameter -> (the attention it belongs to
 @dataclass
 class SweepRun:
     "One execution of the training notebook."
-    name:str # run folder name under out_dir, and the notebook's `run_name`
+    name:str # the notebook's `run_name`: the run folder is <out_dir>/runs/<name>
     parameters:dict=field(default_factory=dict) # papermill parameters (besides run_name and out_dir)
 
 def sweep_runs(attentions:list|None=None, # names from ATTENTIONS (default: all)
@@ -52,14 +52,14 @@ def sweep_runs(attentions:list|None=None, # names from ATTENTIONS (default: all)
             runs.append(SweepRun(prefix + name, {**params, "attention": a, **hp}))
     return runs
 
-# %% ../nbs/04a_sweep.ipynb #b3acaddd
+# %% ../nbs/04a_sweep.ipynb #106e33d3
 def run_complete(output:str|Path)->bool:
     "Whether `output` is a papermill-executed notebook that ran to its end without an exception."
     try: md = json.loads(Path(output).read_text())["metadata"].get("papermill", {})
     except (OSError, ValueError, KeyError): return False
     return md.get("end_time") is not None and not md.get("exception")
 
-# %% ../nbs/04a_sweep.ipynb #792d1dba
+# %% ../nbs/04a_sweep.ipynb #dfd2e25b
 def _short_error(e:Exception)->str:
     if hasattr(e, "ename"): return f"{e.ename}: {e.evalue}"  # papermill's PapermillExecutionError: the cell's error
     return f"{type(e).__name__}: {e}".splitlines()[0]
@@ -68,7 +68,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
           hparams:dict|None=None, # {notebook parameter: [values]}
           params:dict|None=None, # parameters every run gets
           notebook:str|Path="nbs/04_train.ipynb", # the training experiment
-          out_dir:str|Path="runs", # run folders go here
+          out_dir:str|Path=".", # the folder holding runs/ (the notebook's out_dir)
           prefix:str="", # prepended to run names
           force:bool=False, # rerun complete runs too
           kernel_name:str="python3", # Jupyter kernel that executes the runs
@@ -86,7 +86,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
     out = Path(out_dir).resolve()
     res = dict(done=[], skipped=[], failed={})
     for i, r in enumerate(runs, 1):
-        output = out/r.name/nb.name
+        output = out/"runs"/r.name/nb.name
         if not force and run_complete(output):
             log(f"[{i}/{len(runs)}] {r.name}: complete, skipped"); res["skipped"].append(r.name); continue
         log(f"[{i}/{len(runs)}] {r.name}: {r.parameters}" + (" (dry run)" if dry_run else ""))
@@ -103,7 +103,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
         log(f"{len(res['failed'])} of {len(runs)} runs failed:\n" + "\n".join(f"  {n}: {e}" for n, e in res["failed"].items()))
     return res
 
-# %% ../nbs/04a_sweep.ipynb #d6a8cbd8
+# %% ../nbs/04a_sweep.ipynb #ef381637
 def _value(s:str):
     try: return ast.literal_eval(s)
     except (ValueError, SyntaxError): return s
@@ -122,7 +122,7 @@ def main(argv:list|None=None)->int: # exit status: 0 if every run is complete, 1
     ap.add_argument("-p", "--param", action="append", type=_pair, default=[], metavar="NAME=VALUE",
                     help="training-notebook parameter for every run")
     ap.add_argument("--notebook", default="nbs/04_train.ipynb", help="the training notebook (default: %(default)s)")
-    ap.add_argument("--out-dir", default="runs", help="where run folders go (default: %(default)s)")
+    ap.add_argument("--out-dir", default=".", help="the folder holding runs/ (default: %(default)s)")
     ap.add_argument("--prefix", default="", help="prepended to every run name")
     ap.add_argument("--kernel", default="python3", help="Jupyter kernel (default: %(default)s)")
     ap.add_argument("--force", action="store_true", help="rerun complete runs too")
