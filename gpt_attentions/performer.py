@@ -8,13 +8,13 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/performer.html.md"""
 __all__ = ['EPS', 'STREAM_TOKENS', 'gaussian_orthogonal_features', 'favor_logits', 'favor_bidirectional', 'prefix_states',
            'empty_state', 'favor_causal', 'favor_matrix', 'PerformerAttention']
 
-# %% ../nbs/01c_performer.ipynb #e4ea073d
+# %% ../nbs/01c_performer.ipynb #091264af
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01c_performer.ipynb #b6070978
+# %% ../nbs/01c_performer.ipynb #2a94c8e7
 def gaussian_orthogonal_features(num_features:int, # m, rows drawn
                                  dim:int, # d, the head width
                                  generator:torch.Generator|None=None, # source of randomness, for reproducible draws
@@ -29,7 +29,7 @@ def gaussian_orthogonal_features(num_features:int, # m, rows drawn
     W = torch.cat(blocks)[:num_features]                          # (m, d), unit rows
     return W * torch.randn(num_features, dim, generator=generator).norm(dim=1, keepdim=True)  # row norms ~ χ_d
 
-# %% ../nbs/01c_performer.ipynb #eea9ab58
+# %% ../nbs/01c_performer.ipynb #456fa99c
 def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
                  omega:Tensor, # (H, m, D) feature directions, one set per head
                 )->Tensor: # (B, H, T, m) float32: log φ⁺(x / D^¼) up to the constant -½·log m
@@ -39,7 +39,7 @@ def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
     # replay them through slow as_strided copies in the backward pass
     return (x @ omega.float().transpose(-2, -1)).sub_(0.5 * x.pow(2).sum(-1, keepdim=True))  # (B, H, T, m)
 
-# %% ../nbs/01c_performer.ipynb #6952efa9
+# %% ../nbs/01c_performer.ipynb #9720b59e
 EPS = 1e-30  # floor added to every stabilised kernel value: a row whose estimate underflows becomes uniform, not NaN
 STREAM_TOKENS = 512  # the causal core runs in blocks of about this many tokens (whole chunks), carrying the state
 
@@ -62,7 +62,7 @@ def favor_bidirectional(lq:Tensor, # (B, H, T, m) query logits from `favor_logit
     kv = fk.transpose(-2, -1) @ v1                                   # (B, H, m, D+1): (K')ᵀ[V, 1]
     return _normalise(fq @ kv + EPS * v1.sum(-2, keepdim=True))      # (B, H, T, D)
 
-# %% ../nbs/01c_performer.ipynb #0767bcd9
+# %% ../nbs/01c_performer.ipynb #214bb81b
 def _scan_matrix(U:Tensor, # (..., n, F) items
                  e:Tensor, # (..., n) their log-scales, non-decreasing
                  S0:Tensor, # (..., F) incoming state, relative to r0
@@ -95,7 +95,7 @@ def prefix_states(U:Tensor, # (B, H, N, m, D+1) each chunk's key features × [v,
     states = torch.exp(R.unsqueeze(-1) - ref).unsqueeze(-1) * Sin[..., :-1, :].unsqueeze(-2) + local[..., :-1, :]
     return states.reshape(B, H, M*G, *shape)[:, :, :N], Sin[..., -1, :].reshape(B, H, *shape)
 
-# %% ../nbs/01c_performer.ipynb #e255b81f
+# %% ../nbs/01c_performer.ipynb #d743dfb5
 def empty_state(B:int, H:int, m:int, D:int, device=None)->dict:
     "Causal FAVOR+ state before any token: S (B, H, m, D+1) zeros, c (B, H) -inf, V (B, H, 1, D+1) zeros; float32."
     return dict(S=torch.zeros(B, H, m, D + 1, device=device), c=torch.full((B, H), float("-inf"), device=device),
@@ -140,7 +140,7 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     y = _normalise(out + EPS * V)                                     # the floor: EPS · Σ_{s<=t} [v_s, 1]
     return y, dict(S=S, c=e[:, :, -1], V=V[:, :, -1:])
 
-# %% ../nbs/01c_performer.ipynb #f2f7e7e3
+# %% ../nbs/01c_performer.ipynb #23789c26
 def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
                  lk:Tensor, # (B, H, T, m) key logits
                  causal:bool=True, # lower-triangular weights
@@ -155,7 +155,7 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
     else: A = fq @ torch.exp(lk - lk.amax((-2, -1), keepdim=True)).transpose(-2, -1) + EPS
     return A / A.sum(-1, keepdim=True)
 
-# %% ../nbs/01c_performer.ipynb #4879e829
+# %% ../nbs/01c_performer.ipynb #2c38c1fc
 class PerformerAttention(AttentionCore):
     "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
     name = "performer"
