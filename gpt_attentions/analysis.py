@@ -10,7 +10,7 @@ __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load
            'plot_final', 'write_report', 'publish_report', 'attention_maps', 'plot_attention_maps',
            'attention_explorer']
 
-# %% ../nbs/06_analysis.ipynb #642a69b2
+# %% ../nbs/06_analysis.ipynb #8d6584f8
 import functools, json, math, os, shutil
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from .benchmark import DEFAULT_HPARAM_GRID, as_list, config_label, method_config
 from .metrics import similarity, text_qkv, uniform_attention, uniform_attention_matrix
 from .sweep import HPARAM_PARAMS
 
-# %% ../nbs/06_analysis.ipynb #9a534f01
+# %% ../nbs/06_analysis.ipynb #1b10ca40
 RUN_COLUMNS = ["iter", "train_loss", "val_loss", "lr", "ms_per_iter", "tokens_per_s", "peak_mem_mb"]
 
 def _flat(d:dict)->dict:
@@ -40,8 +40,12 @@ def run_label(config:dict)->str:
     "'<attention> <hparam>=<value>' for a training run's config, as the benchmark labels its settings."
     cfg = _flat({k: v for k, v in config.items() if k != "attention_kwargs"})
     a = cfg.get("attention", "vanilla")
-    if isinstance(config.get("attention_kwargs"), dict): hp = config["attention_kwargs"]  # as built, defaults included
-    else: hp = {kw: cfg[p] for p, (att, kw) in HPARAM_PARAMS.items() if att == a and cfg.get(p) is not None}
+    built = config.get("attention_kwargs") if isinstance(config.get("attention_kwargs"), dict) else {}
+    hp = {}
+    for p, (att, kw) in HPARAM_PARAMS.items():  # the swept hyper-parameter only: other options stay out of the label
+        if att != a: continue
+        if kw in built: hp[kw] = built[kw]  # as the core was built, its default included
+        elif cfg.get(p) is not None: hp[kw] = cfg[p]
     return config_label(a, hp)
 
 def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row per run, every logged row)
@@ -64,7 +68,7 @@ def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row 
                          sample=(d/"samples.txt").read_text()[:400] if (d/"samples.txt").is_file() else ""))
     return pd.DataFrame(rows), (pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=RUN_COLUMNS + ["run", "label"]))
 
-# %% ../nbs/06_analysis.ipynb #0d27a86b
+# %% ../nbs/06_analysis.ipynb #ecbccc6d
 BENCH_COLUMNS = ["tag", "method", "label", "hparam", "T", "mode", "pass", "source", "time_ms", "time_ms_q1", "time_ms_q3",
                  "peak_mem_mb", "out_cos", "out_cos_uniform", "out_err", "out_err_uniform", "out_err_rel",
                  "mat_err_rel", "mat_kl", "mat_kl_uniform", "mat_kl_rel", "status", "note",
@@ -80,7 +84,7 @@ def load_benchmarks(runs_dir:str|Path)->pd.DataFrame:
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=BENCH_COLUMNS)
 
-# %% ../nbs/06_analysis.ipynb #3a348fa8
+# %% ../nbs/06_analysis.ipynb #44927248
 def _ok(bench:pd.DataFrame, mode:str, pass_:str)->pd.DataFrame:
     b = bench[(bench.status == "ok") & (bench["mode"] == mode) & (bench["pass"] == pass_)]
     return b[b.time_ms.notna()]
@@ -107,7 +111,7 @@ def at_length(bench:pd.DataFrame, column:str, T:int, mode:str="causal", pass_:st
     b = _ok(bench, mode, pass_)
     return b[b["T"] == T].groupby("label")[column].median().rename(f"{column}@{T}")
 
-# %% ../nbs/06_analysis.ipynb #14b0c4da
+# %% ../nbs/06_analysis.ipynb #ffe2f087
 def summary_table(runs:pd.DataFrame, # from `load_runs`
                   bench:pd.DataFrame, # from `load_benchmarks`
                   lengths:tuple=(1024, 8192), # T for the time and memory columns
@@ -141,7 +145,7 @@ def markdown_table(df:pd.DataFrame, digits:int=3)->str:
     lines += ["| " + " | ".join([str(i)] + [fmt(v) for v in r]) + " |" for i, r in zip(df.index, df.itertuples(index=False))]
     return "\n".join(lines)
 
-# %% ../nbs/06_analysis.ipynb #eaacef58
+# %% ../nbs/06_analysis.ipynb #c4a13370
 def _lines(df:pd.DataFrame, y:str, row:str="mode", col:str="pass", logy:bool=True, ylabel:str="", **kw)->sns.FacetGrid:
     g = sns.relplot(data=df, x="T", y=y, hue="label", style="method", row=row, col=col, kind="line", marker="o",
                     height=3.2, aspect=1.2, facet_kws=dict(sharey=False), **kw)
@@ -185,7 +189,7 @@ def plot_final(runs:pd.DataFrame)->plt.Figure:
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_analysis.ipynb #de6e5f0b
+# %% ../nbs/06_analysis.ipynb #3225f18e
 def _machine_line(bench:pd.DataFrame)->str:
     b = bench[bench.status == "ok"]
     if not len(b): return ""
@@ -236,7 +240,7 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 
-# %% ../nbs/06_analysis.ipynb #83a58f49
+# %% ../nbs/06_analysis.ipynb #0eae8a30
 def publish_report(report_dir:str|Path, # folder written by `write_report`
                    dest:str|Path, # where results.md and its figures go
                    link_prefix:str="", # prepended to every figure link, e.g. "docs/results/"
@@ -250,7 +254,7 @@ def publish_report(report_dir:str|Path, # folder written by `write_report`
     (dest/"results.md").write_text(md)
     return dest/"results.md"
 
-# %% ../nbs/06_analysis.ipynb #70c2be82
+# %% ../nbs/06_analysis.ipynb #fa8bcda8
 @functools.lru_cache(maxsize=4)
 def _layer_qkv(source:str, T:int, layer:int, checkpoint:str, seed:int):
     if source == "random": return qkv(1, 6, T, 64, seed=seed)
