@@ -1,4 +1,4 @@
-"""Softmax attention through a Nyström factorisation over segment-mean landmarks (Xiong et al. 2021), and a causal form that uses only landmarks of completed segments, so no position ever sees its future.
+"""Softmax attention through a Nyström factorisation over segment-mean landmarks (Xiong et al. 2021), and a causal form that uses only landmarks of segments completed before each query, so no position ever sees its future.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/nystrom.html.md"""
 
@@ -9,13 +9,13 @@ __all__ = ['iterative_pinv', 'segment_means', 'nystrom_factors', 'nystrom_attent
            'landmark_value_weights', 'gap_landmarks', 'gap_values', 'causal_nystrom_weights',
            'causal_nystrom_attention', 'conv_skip', 'conv_band', 'NystromAttention']
 
-# %% ../nbs/01b_nystrom.ipynb #da7ec14a
+# %% ../nbs/01b_nystrom.ipynb #c2c2501e
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01b_nystrom.ipynb #1e687984
+# %% ../nbs/01b_nystrom.ipynb #320919d5
 def iterative_pinv(A:Tensor, # (..., n, n)
                    iters:int=6, # iterations
                    lower:bool=False, # start from I (keeps a lower-triangular A's inverse lower-triangular)
@@ -32,7 +32,7 @@ def iterative_pinv(A:Tensor, # (..., n, n)
         Z = 0.25 * Z @ (13 * I - AZ @ (15 * I - AZ @ (7 * I - AZ)))
     return Z
 
-# %% ../nbs/01b_nystrom.ipynb #251a3888
+# %% ../nbs/01b_nystrom.ipynb #c5d587bb
 def segment_means(x:Tensor, # (B, H, T, D)
                   l:int, # segment length
                  )->Tensor: # (B, H, ceil(T/l), D) means over the real positions of each segment
@@ -66,7 +66,7 @@ def nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     W = Z @ (F3 @ v.float())                                       # (B, H, n, D): one value vector per landmark
     return F1.to(v.dtype) @ W.to(v.dtype)
 
-# %% ../nbs/01b_nystrom.ipynb #e6f3fae9
+# %% ../nbs/01b_nystrom.ipynb #3fa9ba4e
 def _segments(x:Tensor, l:int)->Tensor:
     "(B, H, T, D) -> (B, H, ceil(T/l), l, D), zero-padded at the end."
     ns = -(-x.shape[2] // l)
@@ -94,7 +94,7 @@ def causal_landmark_bias(done:Tensor, # (n_c,) complete segments before each chu
     bias = torch.cat([lm[:, None].expand(nc, c, n), gp[:, None, None].expand(nc, c, 1), own.expand(nc, c, c)], -1)
     return bias.to(dtype)
 
-# %% ../nbs/01b_nystrom.ipynb #1f5109b5
+# %% ../nbs/01b_nystrom.ipynb #2e9bf381
 def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                            k:Tensor, # (B, H, T, D)
                            l:int, # segment length
@@ -187,7 +187,7 @@ def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], _segments(v, c)], 3)
     return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :T]
 
-# %% ../nbs/01b_nystrom.ipynb #d8648364
+# %% ../nbs/01b_nystrom.ipynb #3d18c46a
 def _conv_pad(K:int, causal:bool)->tuple[int, int]:
     return (K - 1, 0) if causal else ((K - 1) // 2, K // 2)
 
@@ -209,7 +209,7 @@ def conv_band(w:Tensor, # (H, 1, K, 1)
     inside = (tap >= 0) & (tap < K)
     return w[:, 0, :, 0].float()[:, tap.clamp(0, K - 1)] * inside
 
-# %% ../nbs/01b_nystrom.ipynb #357b548f
+# %% ../nbs/01b_nystrom.ipynb #36b90264
 _CAUSAL_KERNELS = ("segment", "prefix")
 
 class NystromAttention(AttentionCore):
