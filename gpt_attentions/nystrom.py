@@ -9,13 +9,13 @@ __all__ = ['iterative_pinv', 'segment_means', 'nystrom_factors', 'nystrom_attent
            'landmark_value_weights', 'gap_landmarks', 'gap_values', 'causal_nystrom_weights',
            'causal_nystrom_attention', 'conv_skip', 'conv_band', 'NystromAttention']
 
-# %% ../nbs/01b_nystrom.ipynb #c2c2501e
+# %% ../nbs/01b_nystrom.ipynb #1d1e0fb1
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01b_nystrom.ipynb #320919d5
+# %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)
                    iters:int=6, # iterations
                    lower:bool=False, # start from I (keeps a lower-triangular A's inverse lower-triangular)
@@ -32,7 +32,7 @@ def iterative_pinv(A:Tensor, # (..., n, n)
         Z = 0.25 * Z @ (13 * I - AZ @ (15 * I - AZ @ (7 * I - AZ)))
     return Z
 
-# %% ../nbs/01b_nystrom.ipynb #c5d587bb
+# %% ../nbs/01b_nystrom.ipynb #ddae3040
 def segment_means(x:Tensor, # (B, H, T, D)
                   l:int, # segment length
                  )->Tensor: # (B, H, ceil(T/l), D) means over the real positions of each segment
@@ -66,7 +66,7 @@ def nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     W = Z @ (F3 @ v.float())                                       # (B, H, n, D): one value vector per landmark
     return F1.to(v.dtype) @ W.to(v.dtype)
 
-# %% ../nbs/01b_nystrom.ipynb #3fa9ba4e
+# %% ../nbs/01b_nystrom.ipynb #7e9b47ab
 def _segments(x:Tensor, l:int)->Tensor:
     "(B, H, T, D) -> (B, H, ceil(T/l), l, D), zero-padded at the end."
     ns = -(-x.shape[2] // l)
@@ -94,7 +94,7 @@ def causal_landmark_bias(done:Tensor, # (n_c,) complete segments before each chu
     bias = torch.cat([lm[:, None].expand(nc, c, n), gp[:, None, None].expand(nc, c, 1), own.expand(nc, c, c)], -1)
     return bias.to(dtype)
 
-# %% ../nbs/01b_nystrom.ipynb #2e9bf381
+# %% ../nbs/01b_nystrom.ipynb #8d601b39
 def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                            k:Tensor, # (B, H, T, D)
                            l:int, # segment length
@@ -187,8 +187,9 @@ def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], _segments(v, c)], 3)
     return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :T]
 
-# %% ../nbs/01b_nystrom.ipynb #3d18c46a
+# %% ../nbs/01b_nystrom.ipynb #077711ec
 def _conv_pad(K:int, causal:bool)->tuple[int, int]:
+    "Left and right padding of a length-K convolution: all on the left when causal, centred otherwise."
     return (K - 1, 0) if causal else ((K - 1) // 2, K // 2)
 
 def conv_skip(v:Tensor, # (B, H, T, D)
@@ -209,7 +210,7 @@ def conv_band(w:Tensor, # (H, 1, K, 1)
     inside = (tap >= 0) & (tap < K)
     return w[:, 0, :, 0].float()[:, tap.clamp(0, K - 1)] * inside
 
-# %% ../nbs/01b_nystrom.ipynb #36b90264
+# %% ../nbs/01b_nystrom.ipynb #97fa0b55
 _CAUSAL_KERNELS = ("segment", "prefix")
 
 class NystromAttention(AttentionCore):
