@@ -8,13 +8,13 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/linformer.html.md"""
 __all__ = ['pool_projection', 'linformer_attention', 'causal_slot_bias', 'causal_linformer_weights', 'causal_linformer_attention',
            'LinformerAttention']
 
-# %% ../nbs/01a_linformer.ipynb #fdb2810c
+# %% ../nbs/01a_linformer.ipynb #086ebe9b
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01a_linformer.ipynb #0039a4c4
+# %% ../nbs/01a_linformer.ipynb #5fec4a77
 def pool_projection(rows:int, # slots r
                     cols:int, # positions c, >= rows
                    )->Tensor: # (rows, cols), rows sum to 1
@@ -24,7 +24,7 @@ def pool_projection(rows:int, # slots r
     P = F.one_hot(bins, rows).T.float()       # (rows, cols)
     return P / P.sum(1, keepdim=True)
 
-# %% ../nbs/01a_linformer.ipynb #5e61579e
+# %% ../nbs/01a_linformer.ipynb #da589fa9
 def linformer_attention(q:Tensor, # (B, H, T, D)
                         k:Tensor, # (B, H, T, D)
                         v:Tensor, # (B, H, T, D)
@@ -37,12 +37,11 @@ def linformer_attention(q:Tensor, # (B, H, T, D)
     p = ((q / math.sqrt(q.shape[-1])) @ Kp.transpose(-2, -1)).softmax(-1, dtype=torch.float32)  # (B, H, T, k)
     return p.to(v.dtype) @ Vp
 
-# %% ../nbs/01a_linformer.ipynb #dcf4cb63
+# %% ../nbs/01a_linformer.ipynb #98988662
 def _chunk(x:Tensor, c:int)->Tensor:
     "(B, H, T, D) -> (B, H, ceil(T/c), c, D), zero-padded at the end."
-    B, H, T, D = x.shape
-    nb = -(-T // c)
-    return F.pad(x, (0, 0, 0, nb * c - T)).view(B, H, nb, c, D)
+    nb = -(-x.shape[2] // c)
+    return (x if nb * c == x.shape[2] else F.pad(x, (0, 0, 0, nb * c - x.shape[2]))).unflatten(2, (nb, c))
 
 def _with_slots(slots:Tensor, blocks:Tensor)->Tensor:
     "Per chunk, the shared slots followed by the chunk's own rows: (B, H, S, D), (B, H, nb, c, D) -> (B, H, nb, S + c, D)."
@@ -87,7 +86,7 @@ def causal_linformer_attention(q:Tensor, # (B, H, T, D)
     Vs = (Fv[:, None].to(v.dtype) @ vb[:, :, :-1]).flatten(2, 3)                     # (B, H, S, D)
     return (p.to(v.dtype) @ _with_slots(Vs, vb)).flatten(2, 3)[:, :, :T]             # (B, H, T, D)
 
-# %% ../nbs/01a_linformer.ipynb #492c5a3e
+# %% ../nbs/01a_linformer.ipynb #035d3a85
 def _blocks_to_matrix(p:Tensor, # (B, H, nb, c, (nb-1)*r + c) slot weights, then own-chunk weights
                       Fv:Tensor, # (H or 1, r, c)
                      )->Tensor: # (B, H, nb*c, nb*c)
@@ -101,7 +100,7 @@ def _blocks_to_matrix(p:Tensor, # (B, H, nb, c, (nb-1)*r + c) slot weights, then
     A.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(p_loc.permute(0, 1, 3, 4, 2))  # own chunk on the block diagonal
     return A.view(B, H, nb * c, nb * c)
 
-# %% ../nbs/01a_linformer.ipynb #36ce7173
+# %% ../nbs/01a_linformer.ipynb #0f16576d
 _SHARES = ("none", "headwise", "kv")
 
 class LinformerAttention(AttentionCore):

@@ -1,4 +1,4 @@
-"""Softmax attention through a Nyström factorisation over segment-mean landmarks (Xiong et al. 2021), and a causal form that uses only landmarks of completed segments, so no position ever sees its future.
+"""Softmax attention through a Nyström factorisation over segment-mean landmarks (Xiong et al. 2021), and a causal form that uses only landmarks of segments completed before each query, so no position ever sees its future.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/nystrom.html.md"""
 
@@ -6,16 +6,16 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/nystrom.html.md"""
 
 # %% auto #0
 __all__ = ['iterative_pinv', 'segment_means', 'nystrom_factors', 'nystrom_attention', 'causal_layout', 'causal_landmark_bias',
-           'landmark_value_weights', 'gap_landmarks', 'causal_nystrom_weights', 'causal_nystrom_attention', 'conv_skip',
-           'conv_band', 'NystromAttention']
+           'landmark_value_weights', 'gap_landmarks', 'gap_values', 'causal_nystrom_weights',
+           'causal_nystrom_attention', 'conv_skip', 'conv_band', 'NystromAttention']
 
-# %% ../nbs/01b_nystrom.ipynb #108a28d4
+# %% ../nbs/01b_nystrom.ipynb #1d1e0fb1
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, check_hparam
 
-# %% ../nbs/01b_nystrom.ipynb #eae0adfa
+# %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)
                    iters:int=6, # iterations
                    lower:bool=False, # start from I (keeps a lower-triangular A's inverse lower-triangular)
@@ -32,7 +32,7 @@ def iterative_pinv(A:Tensor, # (..., n, n)
         Z = 0.25 * Z @ (13 * I - AZ @ (15 * I - AZ @ (7 * I - AZ)))
     return Z
 
-# %% ../nbs/01b_nystrom.ipynb #2679ff80
+# %% ../nbs/01b_nystrom.ipynb #ddae3040
 def segment_means(x:Tensor, # (B, H, T, D)
                   l:int, # segment length
                  )->Tensor: # (B, H, ceil(T/l), D) means over the real positions of each segment
@@ -66,12 +66,11 @@ def nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     W = Z @ (F3 @ v.float())                                       # (B, H, n, D): one value vector per landmark
     return F1.to(v.dtype) @ W.to(v.dtype)
 
-# %% ../nbs/01b_nystrom.ipynb #51bd565e
+# %% ../nbs/01b_nystrom.ipynb #7e9b47ab
 def _segments(x:Tensor, l:int)->Tensor:
     "(B, H, T, D) -> (B, H, ceil(T/l), l, D), zero-padded at the end."
-    B, H, T, D = x.shape
-    ns = -(-T // l)
-    return F.pad(x, (0, 0, 0, ns * l - T)).view(B, H, ns, l, D)
+    ns = -(-x.shape[2] // l)
+    return (x if ns * l == x.shape[2] else F.pad(x, (0, 0, 0, ns * l - x.shape[2]))).unflatten(2, (ns, l))
 
 def causal_layout(T:int, # sequence length
                   l:int, # segment length
@@ -88,13 +87,14 @@ def causal_landmark_bias(done:Tensor, # (n_c,) complete segments before each chu
                         )->Tensor: # (n_c, c, n + 1 + c), n = done[-1]
     "Additive scores: log l on complete segments before the chunk, log g on a non-empty gap, causal mask in the chunk."
     ninf, n, nc = float("-inf"), int(done[-1]), len(done)
-    lm = torch.full((nc, n), math.log(l)).masked_fill(torch.arange(n)[None, :] >= done[:, None], ninf)  # (n_c, n)
+    done, gap = done.to(device), gap.to(device)
+    lm = torch.full((nc, n), math.log(l), device=device).masked_fill(torch.arange(n, device=device)[None, :] >= done[:, None], ninf)  # (n_c, n)
     gp = gap.float().clamp(min=1).log().masked_fill(gap == 0, ninf)                                    # (n_c,)
-    own = torch.zeros(c, c).masked_fill(~torch.ones(c, c, dtype=torch.bool).tril(), ninf)              # (c, c)
+    own = torch.zeros(c, c, device=device).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=device).tril(), ninf)  # (c, c)
     bias = torch.cat([lm[:, None].expand(nc, c, n), gp[:, None, None].expand(nc, c, 1), own.expand(nc, c, c)], -1)
-    return bias.to(device, dtype)
+    return bias.to(dtype)
 
-# %% ../nbs/01b_nystrom.ipynb #936a1ef2
+# %% ../nbs/01b_nystrom.ipynb #8d601b39
 def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                            k:Tensor, # (B, H, T, D)
                            l:int, # segment length
@@ -114,22 +114,44 @@ def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
     F3 = (qm @ kb.flatten(2, 3).transpose(-2, -1)).masked_fill(~seen, float("-inf")).softmax(-1)  # (B, H, n, n*l) staircase
     return iterative_pinv(A, iters, lower=True) @ F3
 
+def _block_prefix(x:Tensor, g:int)->Tensor:
+    "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at the multiples of g (a cumsum over T/g blocks, not T positions)."
+    return F.pad(_segments(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
+
 def gap_landmarks(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                   k:Tensor, # (B, H, T, D)
                   l:int, c:int, # segment and chunk lengths
                   done:Tensor, gap:Tensor, # (n_c,) from `causal_layout`
                  )->tuple[Tensor, Tensor]: # keys (B, H, n_c, D), weights (B, H, n_c, l) over segment done[a]
     "Each chunk's gap landmark: the mean key of [S_a l, a c), and its mean query's attention over those keys."
-    dev = q.device
-    starts, seg0 = (torch.arange(len(done)) * c).to(dev), (done * l).to(dev)
+    dev, nc, g = q.device, len(done), math.gcd(l, c)                  # gap ends are multiples of gcd(l, c)
+    starts, seg0 = (torch.arange(nc) * c // g).to(dev), (done * l // g).to(dev)
     cnt = gap.clamp(min=1).to(dev, torch.float32)[:, None]
-    Cq = F.pad(q.float().cumsum(2), (0, 0, 1, 0))                                         # (B, H, T + 1, D) prefix sums
-    Ck = F.pad(k.float().cumsum(2), (0, 0, 1, 0))
+    Cq, Ck = _block_prefix(q, g), _block_prefix(k, g)
     qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt  # (B, H, n_c, D) gap means
-    kseg = _segments(k, l).float()[:, :, done.to(dev)]                                   # (B, H, n_c, l, D) keys of segment S_a
-    inside = (torch.arange(l)[None, :] < gap[:, None]) | (gap == 0)[:, None]              # (n_c, l); empty gaps: any finite row
-    G = (qg[:, :, :, None] @ kseg.transpose(-2, -1)).masked_fill(~inside.to(dev)[:, None], float("-inf")).softmax(-1)
-    return kg.to(k.dtype), G[:, :, :, 0]
+    kseg, pos = _segments(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
+    if l % c == 0:  # chunk a is chunk a mod (l/c) of segment a // (l/c): batch by segment, no gather
+        per, ns = l // c, kseg.shape[2]
+        f = torch.arange(per, device=dev)
+        inside = (pos[None, :] < f[:, None] * c) | (f == 0)[:, None]                      # (l/c, l); empty gaps: any finite row
+        s = F.pad(qg, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ kseg.transpose(-2, -1)  # (B, H, ns, l/c, l)
+        G = s.masked_fill(~inside, float("-inf")).softmax(-1).flatten(2, 3)[:, :, :nc]
+    else:           # general grids: gather segment S_a's keys for every chunk
+        gap = gap.to(dev)
+        inside = (pos[None, :] < gap[:, None]) | (gap == 0)[:, None]                      # (n_c, l)
+        s = (qg[:, :, :, None] @ kseg[:, :, done.to(dev)].transpose(-2, -1))[:, :, :, 0]  # (B, H, n_c, l)
+        G = s.masked_fill(~inside, float("-inf")).softmax(-1)
+    return kg.to(k.dtype), G
+
+def gap_values(G:Tensor, # (B, H, n_c, l) from `gap_landmarks`
+               v:Tensor, # (B, H, T, D)
+               l:int, c:int, done:Tensor)->Tensor: # (B, H, n_c, D) float32
+    "The gap landmarks' values: their weights over segment S_a applied to its values."
+    vseg, nc = _segments(v.float(), l), G.shape[2]                                       # (B, H, ns, l, D)
+    if l % c == 0:
+        per, ns = l // c, vseg.shape[2]
+        return (F.pad(G, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ vseg).flatten(2, 3)[:, :, :nc]
+    return (G[:, :, :, None] @ vseg[:, :, done.to(v.device)])[:, :, :, 0]
 
 def causal_nystrom_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                            k:Tensor, # (B, H, T, D)
@@ -161,13 +183,13 @@ def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     Wm = landmark_value_weights(q, k, l, n, kernel, iters)
     vn = v[:, :, :n * l].float()
     W = (Wm[:, :, :, None] @ _segments(vn, l))[:, :, :, 0] if kernel == "segment" else Wm @ vn   # (B, H, n, D)
-    wg = v.new_zeros(B, H, P.shape[2], D) if G is None else \
-         (G[:, :, :, None] @ _segments(v, l).float()[:, :, done.to(v.device)])[:, :, :, 0].to(v.dtype)  # (B, H, n_c, D)
+    wg = v.new_zeros(B, H, P.shape[2], D) if G is None else gap_values(G, v, l, c, done).to(v.dtype)  # (B, H, n_c, D)
     vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], _segments(v, c)], 3)
     return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :T]
 
-# %% ../nbs/01b_nystrom.ipynb #4c5a0636
+# %% ../nbs/01b_nystrom.ipynb #077711ec
 def _conv_pad(K:int, causal:bool)->tuple[int, int]:
+    "Left and right padding of a length-K convolution: all on the left when causal, centred otherwise."
     return (K - 1, 0) if causal else ((K - 1) // 2, K // 2)
 
 def conv_skip(v:Tensor, # (B, H, T, D)
@@ -188,7 +210,7 @@ def conv_band(w:Tensor, # (H, 1, K, 1)
     inside = (tap >= 0) & (tap < K)
     return w[:, 0, :, 0].float()[:, tap.clamp(0, K - 1)] * inside
 
-# %% ../nbs/01b_nystrom.ipynb #b7d10a6c
+# %% ../nbs/01b_nystrom.ipynb #97fa0b55
 _CAUSAL_KERNELS = ("segment", "prefix")
 
 class NystromAttention(AttentionCore):
