@@ -13,7 +13,10 @@ def render(nb_path=root/"nbs"/"index.ipynb") -> str:
     for c in json.loads(nb_path.read_text())["cells"]:
         src = "".join(c["source"]).strip()
         if not src or src.startswith("#| hide"): continue
-        if c["cell_type"] == "markdown": parts.append(src)
+        if c["cell_type"] == "markdown" and src.startswith("<!-- results"):
+            res = root/"nbs"/"results"/"results.md"  # written by nbs/06_analysis.ipynb with -p publish_to nbs/results
+            parts.append(res.read_text().strip() if res.is_file() else "## Results\n\nNo published results yet.")
+        elif c["cell_type"] == "markdown": parts.append(src)
         elif c["cell_type"] == "code":
             lines = [l for l in src.splitlines() if not l.startswith("#|")]
             if lines: parts.append("```python\n" + "\n".join(lines) + "\n```")
