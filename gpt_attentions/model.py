@@ -8,7 +8,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/model.html.md"""
 __all__ = ['ATTENTION_FIELDS', 'GPTConfig', 'attention_kwargs', 'CausalSelfAttention', 'MLP', 'Block', 'GPT', 'model_leak',
            'generation_ms_per_token']
 
-# %% ../nbs/02_model.ipynb #0b16517c
+# %% ../nbs/02_model.ipynb #a2dc10ed
 import inspect, math, time
 from dataclasses import dataclass
 import torch, torch.nn.functional as F
@@ -17,7 +17,7 @@ from fastcore.basics import patch
 
 from .attention import ATTENTIONS, attention_class, attention_hparams, check_hparam, make_attention
 
-# %% ../nbs/02_model.ipynb #cae7d717
+# %% ../nbs/02_model.ipynb #bbb5ccbc
 ATTENTION_FIELDS = {  # GPTConfig field -> keyword-only argument of the attention core
     "linformer_k": "k",
     "nystrom_landmarks": "num_landmarks",
@@ -52,13 +52,13 @@ class GPTConfig:
     @property
     def head_dim(self)->int: return self.n_embd // self.n_head
 
-# %% ../nbs/02_model.ipynb #aea04fb7
+# %% ../nbs/02_model.ipynb #5116dbb2
 def attention_kwargs(cfg:GPTConfig)->dict:
     "The hyper-parameters `cfg` sets that its attention core accepts."
     accepted = attention_hparams(cfg.attention)
     return {kw: getattr(cfg, f) for f, kw in ATTENTION_FIELDS.items() if kw in accepted and getattr(cfg, f) is not None}
 
-# %% ../nbs/02_model.ipynb #e3919098
+# %% ../nbs/02_model.ipynb #b318251f
 class CausalSelfAttention(nn.Module):
     "Multi-head causal self-attention around any registered attention core."
     def __init__(self, cfg:GPTConfig):
@@ -90,7 +90,7 @@ class CausalSelfAttention(nn.Module):
         y, state = self.core.step(q, k, v, state)
         return self._out(y), state
 
-# %% ../nbs/02_model.ipynb #828d8b66
+# %% ../nbs/02_model.ipynb #28ae08ed
 class MLP(nn.Module):
     "Position-wise feed-forward network: Linear(C, 4C), GELU, Linear(4C, C), dropout."
     def __init__(self, cfg:GPTConfig):
@@ -120,7 +120,7 @@ class Block(nn.Module):
         x = x + a
         return x + self.mlp(self.ln_2(x)), state
 
-# %% ../nbs/02_model.ipynb #98ca5a9b
+# %% ../nbs/02_model.ipynb #0f380aa5
 class GPT(nn.Module):
     "A GPT language model whose attention is any core registered in `ATTENTIONS`."
     def __init__(self, config:GPTConfig):
@@ -173,7 +173,7 @@ class GPT(nn.Module):
         loss = None if targets is None else F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1), ignore_index=-1)
         return logits, loss
 
-# %% ../nbs/02_model.ipynb #d821a13a
+# %% ../nbs/02_model.ipynb #d276d9f0
 def _fused_adamw_ok(device_type:str)->bool:
     "Whether this PyTorch has a fused AdamW kernel for `device_type`."
     try:
@@ -196,7 +196,7 @@ def configure_optimizers(self:GPT,
     extra = dict(fused=True) if _fused_adamw_ok(device_type) else {}
     return torch.optim.AdamW(groups, lr=learning_rate, betas=betas, **extra)
 
-# %% ../nbs/02_model.ipynb #c65811ff
+# %% ../nbs/02_model.ipynb #380bb98e
 @torch.no_grad()
 def model_leak(model:GPT, # the model to check (put in eval mode for the check)
                t:int, # last position whose logits must not change
@@ -214,7 +214,7 @@ def model_leak(model:GPT, # the model to check (put in eval mode for the check)
     finally: model.train(was)
     return (a[:, :t+1] - b[:, :t+1]).abs().max().item()
 
-# %% ../nbs/02_model.ipynb #69134924
+# %% ../nbs/02_model.ipynb #08d309c6
 def _next_token(logits:Tensor, # (B, vocab_size) logits of the last position
                 temperature:float, top_k:int|None, generator:torch.Generator|None)->Tensor: # (B, 1)
     if temperature == 0: return logits.argmax(-1, keepdim=True)  # greedy
@@ -273,7 +273,7 @@ def generate(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
     finally: self.train(was)
     return idx
 
-# %% ../nbs/02_model.ipynb #65da4f5f
+# %% ../nbs/02_model.ipynb #4f4cebf8
 @torch.no_grad()
 def generation_ms_per_token(model:GPT, # model to time (its block_size must be >= context)
                             context:int, # tokens in the context while timing

@@ -9,7 +9,7 @@ __all__ = ['METRICS', 'EVAL_SEED', 'PRESETS', 'TrainConfig', 'get_lr', 'save_che
            'default_out_dir', 'pick_device', 'peak_memory_mb', 'load_metrics', 'estimate_loss', 'train', 'load_model',
            'sample', 'make_configs', 'run_experiment', 'cli_parser', 'main']
 
-# %% ../nbs/04_train.ipynb #b74029a8
+# %% ../nbs/04_train.ipynb #9e867456
 import argparse, csv, json, math, os, sys, tempfile, time, types, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
@@ -21,7 +21,7 @@ from fastprogress.fastprogress import progress_bar
 from .data import CharTokenizer, default_data_dir, get_batch, load_tokenizer, prepare
 from .model import GPT, GPTConfig
 
-# %% ../nbs/04_train.ipynb #3776b24b
+# %% ../nbs/04_train.ipynb #3c9a97b5
 @dataclass
 class TrainConfig:
     "How to train: optimisation, evaluation, checkpoints, devices (defaults: nanoGPT's shakespeare_char recipe)."
@@ -49,7 +49,7 @@ class TrainConfig:
     device:str="auto" # "auto" (cuda, then mps, then cpu), or a torch device string
     dtype:str="auto" # "auto" (bfloat16 autocast on CUDA where supported, else float16; float32 elsewhere), "float32", "bfloat16", "float16"
     compile:bool=False # torch.compile the model (worth it on GPUs, for long runs)
-    progress:bool=True # show a progress bar
+    progress:bool=True # show a progress bar and print each evaluation
 
     def __post_init__(self):
         if self.init_from not in ("scratch", "resume"):
@@ -60,7 +60,7 @@ class TrainConfig:
             if getattr(self, nm) < 1: raise ValueError(f"TrainConfig: {nm} must be >= 1, got {getattr(self, nm)}")
         if self.max_iters < 0: raise ValueError(f"TrainConfig: max_iters must be >= 0, got {self.max_iters}")
 
-# %% ../nbs/04_train.ipynb #38eba13c
+# %% ../nbs/04_train.ipynb #3b6705fe
 def get_lr(it:int, cfg:TrainConfig)->float:
     "Learning rate at step `it`: linear warm-up, then cosine decay to `min_lr`."
     if not cfg.decay_lr: return cfg.learning_rate
@@ -70,7 +70,7 @@ def get_lr(it:int, cfg:TrainConfig)->float:
     ratio = (it - cfg.warmup_iters) / max(1, decay_iters - cfg.warmup_iters)  # 0 -> 1
     return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (cfg.learning_rate - cfg.min_lr)
 
-# %% ../nbs/04_train.ipynb #4350d691
+# %% ../nbs/04_train.ipynb #c1bd2696
 def save_checkpoint(obj:dict, # what to save (tensors, dicts, numbers, strings)
                     path:str|Path, # destination; replaced only once the new file is complete
                    )->Path:
@@ -92,7 +92,7 @@ def load_checkpoint(path:str|Path, map_location="cpu")->dict:
     if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}: train a run first (or check run_name/out_dir)")
     return torch.load(path, map_location=map_location, weights_only=True)
 
-# %% ../nbs/04_train.ipynb #165baf54
+# %% ../nbs/04_train.ipynb #425c9eda
 def project_root(start:str|Path|None=None)->Path|None:
     "The nearest folder at or above `start` (default: the working directory) with pyproject.toml and nbs/."
     here = Path(start or Path.cwd()).resolve()
@@ -109,7 +109,7 @@ def pick_device(device:str="auto")->str:
     if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available(): return "mps"
     return "cpu"
 
-# %% ../nbs/04_train.ipynb #dc853c19
+# %% ../nbs/04_train.ipynb #3fc945ea
 METRICS = ["iter", "train_loss", "val_loss", "lr", "ms_per_iter", "tokens_per_s", "peak_mem_mb"]
 
 def peak_memory_mb(device:str|torch.device)->float:
@@ -141,7 +141,7 @@ def _truncate_metrics(path:Path, last_iter:int):
     path.unlink()
     for r in rows: _append_metrics(path, r)
 
-# %% ../nbs/04_train.ipynb #1757c720
+# %% ../nbs/04_train.ipynb #0eac7503
 EVAL_SEED = 0  # seeds the evaluation windows; the same for every run
 
 def _micro_batches(data_dir:Path, cfg:TrainConfig, block_size:int, gen:torch.Generator, rank:int, world:int, device:str):
@@ -172,7 +172,7 @@ def estimate_loss(model:torch.nn.Module, # the model (eval mode is set and resto
     model.train(was)
     return out
 
-# %% ../nbs/04_train.ipynb #565d8711
+# %% ../nbs/04_train.ipynb #069e7ada
 def _dist_setup(device:str)->tuple[int,int,int,str]:
     "(rank, local rank, world size, device) of this process, joining the process group under torchrun."
     if "RANK" not in os.environ: return 0, 0, 1, device
@@ -191,7 +191,7 @@ def _autocast(device:str, dtype:str):
     if dtype == "float32": return nullcontext(), dtype, False
     return torch.autocast(device_type=dev, dtype=getattr(torch, dtype)), dtype, dtype == "float16"
 
-# %% ../nbs/04_train.ipynb #3c6826c4
+# %% ../nbs/04_train.ipynb #fffddd8f
 def _rng_state(gen:torch.Generator, device:str)->dict:
     st = dict(torch=torch.get_rng_state(), batches=gen.get_state())
     if torch.device(device).type == "cuda": st["cuda"] = torch.cuda.get_rng_state(device)
@@ -205,7 +205,7 @@ def _log(msg:str, pb):
     "Print `msg` on its own line, below a console progress bar."
     print(("\n" if pb is not None and type(pb).__name__.startswith("Console") else "") + msg, flush=True)
 
-# %% ../nbs/04_train.ipynb #1d8ac245
+# %% ../nbs/04_train.ipynb #5636be4f
 def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from the data)
           cfg:TrainConfig, # how to train it
          )->Path: # the run folder
@@ -268,7 +268,7 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
         row = dict(iter=it, train_loss=losses["train"], val_loss=losses["val"], lr=get_lr(it, cfg), ms_per_iter=ms,
                    tokens_per_s=tokens_per_iter / ms * 1e3 if ms == ms else float("nan"), peak_mem_mb=peak_memory_mb(device))
         _append_metrics(metrics_p, row)
-        _log(f"iter {it}: train loss {row['train_loss']:.4f}, val loss {row['val_loss']:.4f}, {ms:.1f} ms/iter", pb)
+        if cfg.progress: _log(f"iter {it}: train loss {row['train_loss']:.4f}, val loss {row['val_loss']:.4f}, {ms:.1f} ms/iter", pb)
         if row["val_loss"] < best_val:
             best_val = row["val_loss"]
             save_checkpoint(dict(model=raw.state_dict(), model_config=asdict(model_cfg), vocab=tok.chars,
@@ -309,7 +309,7 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     if world > 1: torch.distributed.barrier(); torch.distributed.destroy_process_group()
     return run_dir
 
-# %% ../nbs/04_train.ipynb #3ebd0f04
+# %% ../nbs/04_train.ipynb #6e868aa9
 def load_model(checkpoint_path:str|Path, device:str="cpu")->tuple[GPT, CharTokenizer]:
     "The model (in eval mode) and tokenizer saved in a checkpoint."
     ck = load_checkpoint(checkpoint_path)
@@ -332,9 +332,9 @@ def sample(checkpoint_path:str|Path, # best.pt or ckpt.pt of a run
     gen = None if seed is None else torch.Generator(idx.device).manual_seed(seed)
     return tok.decode(model.generate(idx, max_new_tokens, temperature=temperature, top_k=top_k, generator=gen)[0])
 
-# %% ../nbs/04_train.ipynb #fc973a8b
+# %% ../nbs/04_train.ipynb #c82c6c9b
 PRESETS = {
-    "cpu": dict(block_size=256, batch_size=8, n_layer=4, n_head=4, n_embd=128, dropout=0.0,
+    "cpu": dict(block_size=256, batch_size=8, n_layer=4, n_head=4, n_embd=128, dropout=0.0, performer_features=128,
                 learning_rate=1e-3, min_lr=1e-4, warmup_iters=100, beta2=0.99, max_iters=2000,
                 eval_interval=250, eval_iters=20, log_interval=10),
     "nanogpt": dict(block_size=256, batch_size=64, n_layer=6, n_head=6, n_embd=384, dropout=0.2,
@@ -365,7 +365,7 @@ def run_experiment(attention:str="vanilla", preset:str="cpu", **overrides)->Path
     "Train `attention` with `preset` and `overrides`; the run folder."
     return train(*make_configs(attention, preset, **overrides))
 
-# %% ../nbs/04_train.ipynb #59b43ea4
+# %% ../nbs/04_train.ipynb #ef5f310b
 def _cli_type(tp):
     "A converter for a dataclass field of type `tp` (int, float, bool, str, or one of them | None)."
     base = next(t for t in (typing.get_args(tp) or (tp,)) if t is not type(None))
@@ -394,5 +394,5 @@ def main(argv:list[str]|None=None)->Path:
     args = vars(cli_parser().parse_args(argv))
     return run_experiment(args.pop("attention"), args.pop("preset"), **args)
 
-# %% ../nbs/04_train.ipynb #b1397a73
+# %% ../nbs/04_train.ipynb #e5569795
 if __name__ == "__main__" and "__file__" in globals(): main()  # a script or `-m` (a notebook has no __file__)
