@@ -9,19 +9,20 @@ __all__ = ['METRICS', 'EVAL_SEED', 'PRESETS', 'TrainConfig', 'get_lr', 'save_che
            'default_out_dir', 'pick_device', 'peak_memory_mb', 'load_metrics', 'estimate_loss', 'train', 'load_model',
            'sample', 'make_configs', 'run_experiment', 'cli_parser', 'main']
 
-# %% ../nbs/04_train.ipynb #9e867456
+# %% ../nbs/04_train.ipynb #b0cff736
 import argparse, csv, json, math, os, sys, tempfile, time, types, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 
 import torch
+from fastcore.docments import docments
 from fastprogress.fastprogress import progress_bar
 
 from .data import CharTokenizer, default_data_dir, get_batch, load_tokenizer, prepare
 from .model import GPT, GPTConfig
 
-# %% ../nbs/04_train.ipynb #3c9a97b5
+# %% ../nbs/04_train.ipynb #3bcc6b0a
 @dataclass
 class TrainConfig:
     "How to train: optimisation, evaluation, checkpoints, devices (defaults: nanoGPT's shakespeare_char recipe)."
@@ -60,7 +61,7 @@ class TrainConfig:
             if getattr(self, nm) < 1: raise ValueError(f"TrainConfig: {nm} must be >= 1, got {getattr(self, nm)}")
         if self.max_iters < 0: raise ValueError(f"TrainConfig: max_iters must be >= 0, got {self.max_iters}")
 
-# %% ../nbs/04_train.ipynb #3b6705fe
+# %% ../nbs/04_train.ipynb #2b383db5
 def get_lr(it:int, cfg:TrainConfig)->float:
     "Learning rate at step `it`: linear warm-up, then cosine decay to `min_lr`."
     if not cfg.decay_lr: return cfg.learning_rate
@@ -70,7 +71,7 @@ def get_lr(it:int, cfg:TrainConfig)->float:
     ratio = (it - cfg.warmup_iters) / max(1, decay_iters - cfg.warmup_iters)  # 0 -> 1
     return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (cfg.learning_rate - cfg.min_lr)
 
-# %% ../nbs/04_train.ipynb #c1bd2696
+# %% ../nbs/04_train.ipynb #10962da5
 def save_checkpoint(obj:dict, # what to save (tensors, dicts, numbers, strings)
                     path:str|Path, # destination; replaced only once the new file is complete
                    )->Path:
@@ -92,7 +93,7 @@ def load_checkpoint(path:str|Path, map_location="cpu")->dict:
     if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}: train a run first (or check run_name/out_dir)")
     return torch.load(path, map_location=map_location, weights_only=True)
 
-# %% ../nbs/04_train.ipynb #425c9eda
+# %% ../nbs/04_train.ipynb #d5fac6d9
 def project_root(start:str|Path|None=None)->Path|None:
     "The nearest folder at or above `start` (default: the working directory) with pyproject.toml and nbs/."
     here = Path(start or Path.cwd()).resolve()
@@ -109,7 +110,7 @@ def pick_device(device:str="auto")->str:
     if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available(): return "mps"
     return "cpu"
 
-# %% ../nbs/04_train.ipynb #3fc945ea
+# %% ../nbs/04_train.ipynb #166f6e5d
 METRICS = ["iter", "train_loss", "val_loss", "lr", "ms_per_iter", "tokens_per_s", "peak_mem_mb"]
 
 def peak_memory_mb(device:str|torch.device)->float:
@@ -141,7 +142,7 @@ def _truncate_metrics(path:Path, last_iter:int):
     path.unlink()
     for r in rows: _append_metrics(path, r)
 
-# %% ../nbs/04_train.ipynb #0eac7503
+# %% ../nbs/04_train.ipynb #a78d3dbb
 EVAL_SEED = 0  # seeds the evaluation windows; the same for every run
 
 def _micro_batches(data_dir:Path, cfg:TrainConfig, block_size:int, gen:torch.Generator, rank:int, world:int, device:str):
@@ -172,7 +173,7 @@ def estimate_loss(model:torch.nn.Module, # the model (eval mode is set and resto
     model.train(was)
     return out
 
-# %% ../nbs/04_train.ipynb #069e7ada
+# %% ../nbs/04_train.ipynb #f94c07e0
 def _dist_setup(device:str)->tuple[int,int,int,str]:
     "(rank, local rank, world size, device) of this process, joining the process group under torchrun."
     if "RANK" not in os.environ: return 0, 0, 1, device
@@ -191,7 +192,7 @@ def _autocast(device:str, dtype:str):
     if dtype == "float32": return nullcontext(), dtype, False
     return torch.autocast(device_type=dev, dtype=getattr(torch, dtype)), dtype, dtype == "float16"
 
-# %% ../nbs/04_train.ipynb #fffddd8f
+# %% ../nbs/04_train.ipynb #b7efed8f
 def _rng_state(gen:torch.Generator, device:str)->dict:
     st = dict(torch=torch.get_rng_state(), batches=gen.get_state())
     if torch.device(device).type == "cuda": st["cuda"] = torch.cuda.get_rng_state(device)
@@ -205,7 +206,7 @@ def _log(msg:str, pb):
     "Print `msg` on its own line, below a console progress bar."
     print(("\n" if pb is not None and type(pb).__name__.startswith("Console") else "") + msg, flush=True)
 
-# %% ../nbs/04_train.ipynb #5636be4f
+# %% ../nbs/04_train.ipynb #01564070
 def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from the data)
           cfg:TrainConfig, # how to train it
          )->Path: # the run folder
@@ -309,7 +310,7 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     if world > 1: torch.distributed.barrier(); torch.distributed.destroy_process_group()
     return run_dir
 
-# %% ../nbs/04_train.ipynb #6e868aa9
+# %% ../nbs/04_train.ipynb #e407068a
 def load_model(checkpoint_path:str|Path, device:str="cpu")->tuple[GPT, CharTokenizer]:
     "The model (in eval mode) and tokenizer saved in a checkpoint."
     ck = load_checkpoint(checkpoint_path)
@@ -332,7 +333,7 @@ def sample(checkpoint_path:str|Path, # best.pt or ckpt.pt of a run
     gen = None if seed is None else torch.Generator(idx.device).manual_seed(seed)
     return tok.decode(model.generate(idx, max_new_tokens, temperature=temperature, top_k=top_k, generator=gen)[0])
 
-# %% ../nbs/04_train.ipynb #c82c6c9b
+# %% ../nbs/04_train.ipynb #f80bece6
 PRESETS = {
     "cpu": dict(block_size=256, batch_size=8, n_layer=4, n_head=4, n_embd=128, dropout=0.0, performer_features=128,
                 learning_rate=1e-3, min_lr=1e-4, warmup_iters=100, beta2=0.99, max_iters=2000,
@@ -365,7 +366,7 @@ def run_experiment(attention:str="vanilla", preset:str="cpu", **overrides)->Path
     "Train `attention` with `preset` and `overrides`; the run folder."
     return train(*make_configs(attention, preset, **overrides))
 
-# %% ../nbs/04_train.ipynb #ef5f310b
+# %% ../nbs/04_train.ipynb #189eb123
 def _cli_type(tp):
     "A converter for a dataclass field of type `tp` (int, float, bool, str, or one of them | None)."
     base = next(t for t in (typing.get_args(tp) or (tp,)) if t is not type(None))
@@ -385,8 +386,13 @@ def cli_parser()->argparse.ArgumentParser:
                                 description="Train a GPT with one attention (the experiment of nbs/04_train.ipynb).")
     p.add_argument("--attention", default="vanilla", help="vanilla, linformer, nystrom or performer")
     p.add_argument("--preset", default="cpu", choices=list(PRESETS), help="base settings that the options override")
+    docs = {}
+    for cls in (GPTConfig, TrainConfig):
+        try: docs |= docments(cls)  # the fields' comments, as help
+        except (OSError, TypeError): pass  # no source to read (a class defined interactively)
     for f in [f for f in fields(GPTConfig) if f.name != "attention"] + list(fields(TrainConfig)):
-        p.add_argument(f"--{f.name}", type=_cli_type(f.type), default=None, metavar=_cli_type(f.type).__name__.upper())
+        p.add_argument(f"--{f.name}", type=_cli_type(f.type), default=None, metavar=_cli_type(f.type).__name__.upper(),
+                       help=(docs.get(f.name) or "").replace("%", "%%") + " (default: the preset's value, else the field's)")
     return p
 
 def main(argv:list[str]|None=None)->Path:
@@ -394,5 +400,5 @@ def main(argv:list[str]|None=None)->Path:
     args = vars(cli_parser().parse_args(argv))
     return run_experiment(args.pop("attention"), args.pop("preset"), **args)
 
-# %% ../nbs/04_train.ipynb #e5569795
+# %% ../nbs/04_train.ipynb #f10504ac
 if __name__ == "__main__" and "__file__" in globals(): main()  # a script or `-m` (a notebook has no __file__)
