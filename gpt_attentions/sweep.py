@@ -15,13 +15,12 @@ from pathlib import Path
 import papermill as pm
 
 from .attention import ATTENTIONS
+from .model import ATTENTION_FIELDS
 
 # %% ../nbs/04a_sweep.ipynb #07e1aaf0
-HPARAM_PARAMS = {  # training-notebook parameter -> (the attention it belongs to, the core's keyword argument)
-    "linformer_k": ("linformer", "k"),
-    "nystrom_landmarks": ("nystrom", "num_landmarks"),
-    "performer_features": ("performer", "num_features"),
-}
+# training-notebook parameter -> (the attention it belongs to, the core's keyword argument); the model's mapping
+# is the one source, and each field is named after its attention ("linformer_k" belongs to "linformer")
+HPARAM_PARAMS = {f: (f.split("_")[0], kw) for f, kw in ATTENTION_FIELDS.items()}
 
 @dataclass
 class SweepRun:
