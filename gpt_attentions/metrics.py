@@ -92,6 +92,10 @@ def _load(spec:str)->Callable:
     mod, name = spec.split(":")
     return getattr(importlib.import_module(mod), name)
 
+def _ballast(kb:int)->Tensor|None:
+    "`kb` KiB of touched (resident) memory, or None for nothing."
+    return torch.ones(kb * 1024, dtype=torch.uint8) if kb > 0 else None  # filling touches every page
+
 def _measure_here(spec:dict)->dict:
     "In a fresh process: build the workload, warm up, reset the peak, run once; the bytes added, or the error."
     try:
@@ -99,10 +103,16 @@ def _measure_here(spec:dict)->dict:
         run = _load(spec["workload"])(**spec["kwargs"])
         if hasattr(run, "warmup"): run.warmup()  # touch code, threads and kernels at a small size first
         gc.collect()
-        if _reset_peak_rss(): base, peak, how = _proc_status_kb("VmRSS"), lambda: _proc_status_kb("VmHWM"), "VmHWM"
-        else: base, peak, how = _ru_maxrss_kb(), _ru_maxrss_kb, "ru_maxrss"
+        ballast = None
+        if spec.get("peak", "auto") == "auto" and _reset_peak_rss(): how = "VmHWM"
+        elif _proc_status_kb("VmRSS") is not None:  # no reset: fill the gap between the old peak and now
+            ballast, how = _ballast(_ru_maxrss_kb() - _proc_status_kb("VmRSS")), "ru_maxrss+ballast"
+        else: how = "ru_maxrss"  # no current RSS either (macOS): an earlier, higher peak hides part of the call
+        if how == "VmHWM": base, peak = _proc_status_kb("VmRSS"), lambda: _proc_status_kb("VmHWM")
+        elif how == "ru_maxrss+ballast": base, peak = _proc_status_kb("VmRSS"), _ru_maxrss_kb
+        else: base, peak = _ru_maxrss_kb(), _ru_maxrss_kb
         run()
-        return dict(bytes=1024*(peak() - base), how=how)
+        return dict(bytes=1024*max(0, peak() - base), how=how)
     except BaseException as e:
         return dict(error=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
 
@@ -133,7 +143,9 @@ def _fork_server_main():
 def _child_env()->dict:
     "This environment, with the folder holding `gpt_attentions` on PYTHONPATH (so an uninstalled checkout works)."
     root = str(Path(importlib.util.find_spec("gpt_attentions").submodule_search_locations[0]).parent)
-    return dict(os.environ, PYTHONPATH=os.pathsep.join([root] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([root] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    env.setdefault("MALLOC_MMAP_THRESHOLD_", "65536")  # glibc: blocks >= 64 KiB get their own pages, returned on free
+    return env
 
 class _ForkServer:
     "A clean process that imported torch once and forks one child per memory measurement."
@@ -170,13 +182,15 @@ def cpu_peak_memory(workload:str, # 'module:function'; `function(**kwargs)` buil
                     timeout:float=900, # seconds before the measurement is abandoned
                     start_method:str|None=None, # 'forkserver' (Linux default) or 'spawn' (a new interpreter each time)
                     threads:int|None=None, # torch threads in the child (default: this process's)
+                    peak:str="auto", # 'auto': reset the kernel's peak counter where possible; 'ballast': the portable way
                     **kwargs, # passed to the workload builder; JSON values
                    )->int: # bytes the call adds on top of what the builder allocated
     "Peak resident memory one call of a workload adds, measured in a fresh process."
     if start_method is None: start_method = "forkserver" if sys.platform.startswith("linux") else "spawn"
     if start_method not in ("forkserver", "spawn"):
         raise ValueError(f"start_method must be 'forkserver' or 'spawn', got {start_method!r}")
-    request = dict(workload=workload, kwargs=kwargs, threads=threads or torch.get_num_threads())
+    if peak not in ("auto", "ballast"): raise ValueError(f"peak must be 'auto' or 'ballast', got {peak!r}")
+    request = dict(workload=workload, kwargs=kwargs, threads=threads or torch.get_num_threads(), peak=peak)
     got = (_FORK_SERVER.ask if start_method == "forkserver" else _spawn_ask)(request, timeout)
     if "error" in got:
         raise RuntimeError(f"memory measurement of {workload} failed: {got['error']}" + (f"\n{got['traceback']}" if "traceback" in got else ""))
@@ -249,10 +263,10 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
     run.warmup, run.core, run.qkv = warmup, core, (q, k, v)
     return run
 
-def peak_memory(device:str="cpu", **kwargs)->int:
+def peak_memory(device:str="cpu", peak:str="auto", **kwargs)->int:
     "Bytes one `attention_workload(**kwargs)` call adds at its peak: in a fresh process on CPU, in-process on CUDA."
     if torch.device(device).type == "cuda": return cuda_peak_memory(attention_workload(device=device, **kwargs), device)
-    return cpu_peak_memory("gpt_attentions.metrics:attention_workload", device=device, **kwargs)
+    return cpu_peak_memory("gpt_attentions.metrics:attention_workload", peak=peak, device=device, **kwargs)
 
 # %% ../nbs/03_metrics.ipynb #6db22692
 def uniform_attention_matrix(T:int, causal:bool=True, device=None)->Tensor:
