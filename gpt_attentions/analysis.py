@@ -227,8 +227,11 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
         md += ["![Training and validation loss](losses.png)", "", "![Final validation loss and training throughput](final.png)", ""]
     for tag in sorted(bench.tag.dropna().unique()) if len(bench) else []:
         b = bench[bench.tag == tag]; ok = b[b.status == "ok"]
+        Ts = sorted(int(T) for T in ok["T"].dropna().unique()) or [sim_T]
+        lens = [T for T in lengths if T in Ts] or sorted({Ts[0], Ts[-1]})  # a short-context benchmark: its own extremes
+        sT = sim_T if sim_T in Ts else max([T for T in Ts if T <= sim_T] or [Ts[-1]])
         md += [f"### Benchmark `{tag}`", "", _machine_line(b), "",
-               markdown_table(summary_table(runs.iloc[:0], b, lengths, sim_T).rename_axis("setting")), ""]
+               markdown_table(summary_table(runs.iloc[:0], b, lens, sT).rename_axis("setting")), ""]
         figs = [("time", "Time per call against sequence length", plot_time, ok.time_ms.notna().any()),
                 ("memory", "Peak memory per call against sequence length", plot_memory, ok.peak_mem_mb.notna().any()),
                 ("similarity", "Output error relative to uniform attention (below 1: better than uniform)", plot_similarity,
