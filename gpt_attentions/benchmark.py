@@ -204,10 +204,15 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     return df
 
 # %% ../nbs/05_benchmark.ipynb #e9b89c0f
+def _literal(s:str):
+    "A Python literal (a number, say) from `s`, or `s` itself (a name)."
+    try: return ast.literal_eval(s)
+    except (ValueError, SyntaxError): return s
+
 def as_list(value)->list:
     "A list parameter from a list, a Python literal string ('[256, 1024]') or a comma-separated string ('causal,bidirectional')."
     if isinstance(value, str):
         value = value.strip()
         if value.startswith("["): return list(ast.literal_eval(value))
-        return [ast.literal_eval(v) if v.strip().lstrip("-").replace(".", "", 1).isdigit() else v.strip() for v in value.split(",") if v.strip()]
+        return [_literal(v.strip()) for v in value.split(",") if v.strip()]
     return list(value)

@@ -8,7 +8,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/metrics.html.md"""
 __all__ = ['PASSES', 'SIMILARITY_COLUMNS', 'synchronize', 'Timing', 'time_fn', 'cpu_peak_memory', 'cuda_peak_memory',
            'allocation_workload', 'save_inputs', 'attention_workload', 'peak_memory', 'uniform_attention_matrix',
            'uniform_attention', 'output_similarity', 'matrix_similarity', 'similarity', 'core_similarity',
-           'text_tokens', 'gpt_qkv', 'fresh_gpt', 'load_gpt', 'text_qkv', 'machine_info']
+           'text_tokens', 'gpt_qkv', 'fresh_gpt', 'gpt_from_checkpoint', 'load_gpt', 'text_qkv', 'machine_info']
 
 # %% ../nbs/03_metrics.ipynb #4c942b8c
 import atexit, gc, importlib, importlib.util, json, math, os, platform, resource, select, signal, statistics, subprocess, sys, time, traceback
@@ -103,14 +103,13 @@ def _measure_here(spec:dict)->dict:
         run = _load(spec["workload"])(**spec["kwargs"])
         if hasattr(run, "warmup"): run.warmup()  # touch code, threads and kernels at a small size first
         gc.collect()
-        ballast = None
-        if spec.get("peak", "auto") == "auto" and _reset_peak_rss(): how = "VmHWM"
-        elif _proc_status_kb("VmRSS") is not None:  # no reset: fill the gap between the old peak and now
-            ballast, how = _ballast(_ru_maxrss_kb() - _proc_status_kb("VmRSS")), "ru_maxrss+ballast"
-        else: how = "ru_maxrss"  # no current RSS either (macOS): an earlier, higher peak hides part of the call
-        if how == "VmHWM": base, peak = _proc_status_kb("VmRSS"), lambda: _proc_status_kb("VmHWM")
-        elif how == "ru_maxrss+ballast": base, peak = _proc_status_kb("VmRSS"), _ru_maxrss_kb
-        else: base, peak = _ru_maxrss_kb(), _ru_maxrss_kb
+        if spec.get("peak", "auto") == "auto" and _reset_peak_rss():
+            how, base, peak = "VmHWM", _proc_status_kb("VmRSS"), lambda: _proc_status_kb("VmHWM")
+        elif (rss := _proc_status_kb("VmRSS")) is not None:  # no reset: fill the gap between the old peak and now
+            ballast = _ballast(_ru_maxrss_kb() - rss)  # held (a live local) until the call has run
+            how, base, peak = "ru_maxrss+ballast", _proc_status_kb("VmRSS"), _ru_maxrss_kb
+        else:  # no current RSS either (macOS): an earlier, higher peak hides part of the call
+            how, base, peak = "ru_maxrss", _ru_maxrss_kb(), _ru_maxrss_kb
         run()
         return dict(bytes=1024*max(0, peak() - base), how=how)
     except BaseException as e:
@@ -393,26 +392,31 @@ def fresh_gpt(T:int, # block_size: positions to embed
     torch.manual_seed(seed)
     return GPT(GPTConfig(**{k: v for k, v in cfg.items() if k in names})).eval()
 
-def load_gpt(path:str|Path, # a checkpoint file, or a run folder holding one
-             device="cpu")->nn.Module:
-    "A trained GPT from a checkpoint written by the training experiment, in eval mode."
+def gpt_from_checkpoint(ck:dict, # a loaded checkpoint: ours, or nanoGPT's own
+                        device="cpu", where:str="the checkpoint")->nn.Module:
+    "The GPT a loaded checkpoint describes, with its weights, in eval mode."
     from gpt_attentions.model import GPT, GPTConfig
-    path = Path(path)
-    if path.is_dir():  # a run folder: its best checkpoint, else its latest
-        cands = [path/n for n in ("best.pt", "ckpt.pt") if (path/n).is_file()] or sorted(path.glob("*.pt"))
-        if not cands: raise FileNotFoundError(f"no checkpoint (*.pt) in {path}: train a model first (notebook 04)")
-        path = cands[0]
-    ck = torch.load(path, map_location=device, weights_only=True)  # tensors and plain values only
     cfg = next((ck[k] for k in ("model_args", "config", "model_config") if k in ck), None)
     state = next((ck[k] for k in ("model", "state_dict") if k in ck), None)
     if cfg is None or state is None:
-        raise ValueError(f"{path} holds keys {sorted(ck)}: expected a model config ('model_args' or 'config') and weights ('model' or 'state_dict')")
+        raise ValueError(f"{where} holds keys {sorted(ck)}: expected a model config ('model_args' or 'config') and weights ('model' or 'state_dict')")
     if not isinstance(cfg, GPTConfig):
         names = {f.name for f in fields(GPTConfig)}
         cfg = GPTConfig(**{k: v for k, v in dict(cfg).items() if k in names})
     model = GPT(cfg)
     model.load_state_dict({k.removeprefix("_orig_mod."): v for k, v in state.items()})  # torch.compile prefix
     return model.to(device).eval()
+
+def load_gpt(path:str|Path, # a checkpoint file, or a run folder holding one
+             device="cpu")->nn.Module:
+    "A trained GPT from a checkpoint written by the training experiment, in eval mode."
+    path = Path(path)
+    if path.is_dir():  # a run folder: its best checkpoint, else its latest
+        cands = [path/n for n in ("best.pt", "ckpt.pt") if (path/n).is_file()] or sorted(path.glob("*.pt"))
+        if not cands: raise FileNotFoundError(f"no checkpoint (*.pt) in {path}: train a model first (notebook 04)")
+        path = cands[0]
+    ck = torch.load(path, map_location=device, weights_only=True)  # tensors and plain values only
+    return gpt_from_checkpoint(ck, device, where=str(path))
 
 def text_qkv(T:int, # sequence length
              B:int=1, # windows

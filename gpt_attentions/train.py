@@ -21,6 +21,7 @@ from fastprogress.fastprogress import progress_bar
 
 from .data import CharTokenizer, default_data_dir, get_batch, load_tokenizer, prepare
 from .model import GPT, GPTConfig
+from .metrics import gpt_from_checkpoint
 
 # %% ../nbs/04_train.ipynb #3bcc6b0a
 @dataclass
@@ -314,9 +315,7 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
 def load_model(checkpoint_path:str|Path, device:str="cpu")->tuple[GPT, CharTokenizer]:
     "The model (in eval mode) and tokenizer saved in a checkpoint."
     ck = load_checkpoint(checkpoint_path)
-    model = GPT(GPTConfig(**ck["model_config"]))
-    model.load_state_dict(ck["model"])
-    return model.to(device).eval(), CharTokenizer(ck["vocab"])
+    return gpt_from_checkpoint(ck, device, where=str(checkpoint_path)), CharTokenizer(ck["vocab"])
 
 def sample(checkpoint_path:str|Path, # best.pt or ckpt.pt of a run
            prompt:str|None=None, # text to continue (None: a newline, or the vocabulary's first character)
