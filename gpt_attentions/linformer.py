@@ -12,7 +12,7 @@ __all__ = ['pool_projection', 'linformer_attention', 'causal_slot_bias', 'causal
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
-from .attention import AttentionCore, check_hparam
+from .attention import AttentionCore, HParam
 
 # %% ../nbs/01a_linformer.ipynb #5fec4a77
 def pool_projection(rows:int, # slots r
@@ -106,33 +106,36 @@ _SHARES = ("none", "headwise", "kv")
 class LinformerAttention(AttentionCore):
     "Linformer (Wang et al. 2020): bidirectional as published, or causal over completed chunks compressed to slots."
     name = "linformer"
+    hparams = dict(
+        proj_len=HParam(int, 64, "projected length k: slots of the bidirectional form, slots of a full window when causal",
+                        grid=(64, 128, 256), minimum=1),
+        share=HParam(str, "headwise", "projections per head ('none'), shared by heads ('headwise'), one E for keys and values ('kv')",
+                     choices=_SHARES),
+        chunk=HParam(int, None, "causal only: chunk length c (None: min(proj_len, block_size))", minimum=1),
+        chunk_slots=HParam(int, None, "causal only: slots r per completed chunk (None: ceil(proj_len*c/block_size))", minimum=1),
+    )
+    aliases = dict(k="proj_len")  # the paper's name, which read like the keys k in every signature
+
     def __init__(self, n_head:int, # heads H
                  head_dim:int, # per-head width D
                  block_size:int, # longest sequence T_max; the bidirectional projections have T_max columns
                  causal:bool=True, # chunked causal form (True) or the paper's bidirectional form (False)
-                 *,
-                 k:int=64, # projected length: slots of the bidirectional form, slots of a full window when causal
-                 share:str="headwise", # "none" (E_i, F_i per head), "headwise" (shared by heads), "kv" (one E for keys and values)
-                 chunk:int|None=None, # causal only: chunk length c (default min(k, block_size))
-                 chunk_slots:int|None=None, # causal only: slots r per completed chunk (default ceil(k*c/block_size))
+                 **hparams, # see `hparams`
                 ):
-        super().__init__(n_head, head_dim, block_size, causal)
-        self.k = check_hparam("k", k, owner=self.name)
+        super().__init__(n_head, head_dim, block_size, causal, **hparams)
+        k, share, chunk, chunk_slots = self.proj_len, self.share, self.chunk, self.chunk_slots
         if k > block_size:
-            raise ValueError(f"linformer: k={k} exceeds block_size={block_size}; k = block_size already allows the "
-                             f"identity projection (exact attention), so use k <= {block_size}")
-        if share not in _SHARES:
-            raise ValueError(f"linformer: share must be one of {', '.join(map(repr, _SHARES))}, got {share!r}")
-        self.share = share
+            raise ValueError(f"linformer: proj_len={k} exceeds block_size={block_size}; proj_len = block_size already allows the "
+                             f"identity projection (exact attention), so use proj_len <= {block_size}")
         if not self.causal:
             for nm, val in (("chunk", chunk), ("chunk_slots", chunk_slots)):
                 if val is not None:
                     raise ValueError(f"linformer: {nm} applies to the causal form only; drop it or pass causal=True")
             rows, cols = k, block_size
         else:
-            c = min(k, block_size) if chunk is None else check_hparam("chunk", chunk, owner=self.name)
+            c = min(k, block_size) if chunk is None else chunk
             if c > block_size: raise ValueError(f"linformer: chunk={c} exceeds block_size={block_size}")
-            r = min(c, -(-k * c // block_size)) if chunk_slots is None else check_hparam("chunk_slots", chunk_slots, owner=self.name)
+            r = min(c, -(-k * c // block_size)) if chunk_slots is None else chunk_slots
             if r > c: raise ValueError(f"linformer: chunk_slots={r} exceeds chunk={c}; a chunk needs at most one slot per position")
             self.chunk, self.chunk_slots = c, r
             rows, cols = r, c

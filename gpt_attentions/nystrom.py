@@ -13,7 +13,7 @@ __all__ = ['iterative_pinv', 'segment_means', 'nystrom_factors', 'nystrom_attent
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
-from .attention import AttentionCore, check_hparam
+from .attention import AttentionCore, HParam
 
 # %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)
@@ -216,22 +216,26 @@ _CAUSAL_KERNELS = ("segment", "prefix")
 class NystromAttention(AttentionCore):
     "Nyströmformer (Xiong et al. 2021): bidirectional as published, or causal over landmarks of complete segments."
     name = "nystrom"
+    hparams = dict(
+        num_landmarks=HParam(int, 32, "landmarks m (bidirectional); landmarks of a full window when causal",
+                             grid=(32, 64, 128), minimum=1),
+        pinv_iterations=HParam(int, 6, "iterations of the pseudo-inverse (bidirectional, and causal 'prefix')", minimum=1),
+        conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)", minimum=0),
+        segment=HParam(int, None, "causal only: segment length l (None: ceil(block_size/num_landmarks))", minimum=1),
+        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: num_landmarks; segment for 'prefix')", minimum=1),
+        causal_kernel=HParam(str, None, "causal only: landmark values 'segment' (None: the default) or 'prefix'",
+                             choices=_CAUSAL_KERNELS),
+    )
+
     def __init__(self, n_head:int, # heads H
                  head_dim:int, # per-head width D
                  block_size:int, # longest sequence T_max
                  causal:bool=True, # causal form (True) or the paper's bidirectional form (False)
-                 *,
-                 num_landmarks:int=32, # landmarks m (bidirectional); landmarks of a full window when causal
-                 pinv_iterations:int=6, # iterations of the pseudo-inverse (bidirectional, and causal "prefix")
-                 conv_kernel:int=0, # depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)
-                 segment:int|None=None, # causal only: segment length l (default ceil(block_size/num_landmarks))
-                 chunk:int|None=None, # causal only: exact-attention chunk c (default num_landmarks; segment for "prefix")
-                 causal_kernel:str|None=None, # causal only: landmark values "segment" (default) or "prefix"
+                 **hparams, # see `hparams`
                 ):
-        super().__init__(n_head, head_dim, block_size, causal)
-        self.num_landmarks = check_hparam("num_landmarks", num_landmarks, owner=self.name)
-        self.pinv_iterations = check_hparam("pinv_iterations", pinv_iterations, owner=self.name)
-        self.conv_kernel = check_hparam("conv_kernel", conv_kernel, minimum=0, owner=self.name)
+        super().__init__(n_head, head_dim, block_size, causal, **hparams)
+        num_landmarks, conv_kernel, segment, chunk, causal_kernel = (
+            self.num_landmarks, self.conv_kernel, self.segment, self.chunk, self.causal_kernel)
         if conv_kernel > block_size:
             raise ValueError(f"nystrom: conv_kernel={conv_kernel} exceeds block_size={block_size}; use a kernel <= {block_size} or 0 (off)")
         if not self.causal:
@@ -242,10 +246,10 @@ class NystromAttention(AttentionCore):
             self.causal_kernel = "segment" if causal_kernel is None else causal_kernel
             if self.causal_kernel not in _CAUSAL_KERNELS:
                 raise ValueError(f"nystrom: causal_kernel must be one of {', '.join(map(repr, _CAUSAL_KERNELS))}, got {causal_kernel!r}")
-            l = -(-block_size // num_landmarks) if segment is None else check_hparam("segment", segment, owner=self.name)
+            l = -(-block_size // num_landmarks) if segment is None else segment
             if l > block_size: raise ValueError(f"nystrom: segment={l} exceeds block_size={block_size}")
             if chunk is None: c = l if self.causal_kernel == "prefix" else min(num_landmarks, block_size)
-            else: c = check_hparam("chunk", chunk, owner=self.name)
+            else: c = chunk
             if c > block_size: raise ValueError(f"nystrom: chunk={c} exceeds block_size={block_size}")
             if self.causal_kernel == "prefix" and c % l:
                 raise ValueError(f"nystrom: causal_kernel='prefix' needs chunk to be a multiple of segment (no gap landmarks), "
@@ -287,8 +291,3 @@ class NystromAttention(AttentionCore):
         own.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(P[..., n + 1:].permute(0, 1, 3, 4, 2))
         A[..., :nc * c] += own.flatten(4, 5)
         return A.flatten(2, 3)[:, :, :T, :T]
-
-    def extra_repr(self):
-        extra = f", segment={self.segment}, chunk={self.chunk}, causal_kernel={self.causal_kernel!r}" if self.causal else ""
-        return (super().extra_repr() + f", num_landmarks={self.num_landmarks}, pinv_iterations={self.pinv_iterations}, "
-                f"conv_kernel={self.conv_kernel}" + extra)

@@ -12,7 +12,7 @@ __all__ = ['EPS', 'STREAM_TOKENS', 'gaussian_orthogonal_features', 'favor_logits
 import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
-from .attention import AttentionCore, check_hparam
+from .attention import AttentionCore, HParam
 
 # %% ../nbs/01c_performer.ipynb #2a94c8e7
 def gaussian_orthogonal_features(num_features:int, # m, rows drawn
@@ -160,21 +160,17 @@ class PerformerAttention(AttentionCore):
     "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
     name = "performer"
     stateful = True
-    def __init__(self, n_head:int, head_dim:int, block_size:int, causal:bool=True, *,
-                 num_features:int=256, # m, random features per head
-                 redraw_interval:int=1000, # training forward calls between feature redraws; 0 never redraws
-                 chunk_size:int=64, # tokens per chunk of the causal path
-                 orthogonal:bool=True, # orthogonal random features (FAVOR+) instead of iid ones
-                 seed:int|None=None, # seed of the feature draws; None takes one from torch's global generator
-                ):
-        super().__init__(n_head, head_dim, block_size, causal)
-        self.num_features = check_hparam("num_features", num_features, owner=self.name)
-        self.redraw_interval = check_hparam("redraw_interval", redraw_interval, minimum=0, owner=self.name)
-        self.chunk_size = check_hparam("chunk_size", chunk_size, owner=self.name)
-        if not isinstance(orthogonal, bool):
-            raise ValueError(f"{self.name}: orthogonal must be True or False, got {orthogonal!r}")
-        self.orthogonal = orthogonal
-        self.seed = int(torch.randint(0, 2**62, ()).item()) if seed is None else check_hparam("seed", seed, minimum=0, owner=self.name)
+    hparams = dict(
+        num_features=HParam(int, 256, "m, random features per head", grid=(64, 128, 256), minimum=1),
+        redraw_interval=HParam(int, 1000, "training forward calls between feature redraws; 0 never redraws", minimum=0),
+        chunk_size=HParam(int, 64, "tokens per chunk of the causal path", minimum=1),
+        orthogonal=HParam(bool, True, "orthogonal random features (FAVOR+) instead of iid ones"),
+        seed=HParam(int, None, "seed of the feature draws; None takes one from torch's global generator", minimum=0),
+    )
+    def __init__(self, n_head:int, head_dim:int, block_size:int, causal:bool=True, **hparams):
+        super().__init__(n_head, head_dim, block_size, causal, **hparams)
+        seed = self.seed
+        self.seed = int(torch.randint(0, 2**62, ()).item()) if seed is None else seed
         self.steps, self.draw = 0, 0                                  # training forward calls seen, current draw
         self.register_buffer("features", self.draw_features(0))      # (H, m, D)
 
@@ -233,7 +229,3 @@ class PerformerAttention(AttentionCore):
             V = state["V"] + v1                                            # (B, H, 1, D+1) for the EPS floor
             y = _normalise(torch.exp(lq - lq.amax(-1, keepdim=True)) @ S + EPS * V)  # (B, H, 1, D)
         return y.to(v.dtype), dict(S=S, c=c, V=V)
-
-    def extra_repr(self):
-        return (super().extra_repr() + f", num_features={self.num_features}, redraw_interval={self.redraw_interval}, "
-                f"chunk_size={self.chunk_size}, orthogonal={self.orthogonal}, seed={self.seed}")
