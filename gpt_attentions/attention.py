@@ -60,6 +60,7 @@ class AttentionCore(nn.Module):
     bidirectional = True  # False for a mechanism that exists only in causal form
     hparams:dict[str, HParam] = {}  # the mechanism's own hyper-parameters; read, never mutated
     aliases:dict[str, str] = {}  # old name -> declared name, accepted for compatibility
+    test_args:dict = {}  # hyper-parameters for tests of tiny models (block_size 16-64): chunks shorter than the window
 
     def __init__(self, n_head:int, # heads H
                  head_dim:int, # per-head width D

@@ -106,6 +106,7 @@ _SHARES = ("none", "headwise", "kv")
 class LinformerAttention(AttentionCore):
     "Linformer (Wang et al. 2020): bidirectional as published, or causal over completed chunks compressed to slots."
     name = "linformer"
+    test_args = dict(proj_len=8)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
     hparams = dict(
         proj_len=HParam(int, 64, "projected length k: slots of the bidirectional form, slots of a full window when causal",
                         grid=(64, 128, 256), minimum=1),

@@ -160,6 +160,7 @@ class PerformerAttention(AttentionCore):
     "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
     name = "performer"
     stateful = True
+    test_args = dict(num_features=16)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
     hparams = dict(
         num_features=HParam(int, 256, "m, random features per head", grid=(64, 128, 256), minimum=1),
         redraw_interval=HParam(int, 1000, "training forward calls between feature redraws; 0 never redraws", minimum=0),

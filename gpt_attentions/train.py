@@ -20,8 +20,7 @@ from fastcore.docments import docments
 from fastprogress.fastprogress import progress_bar
 
 from .data import CharTokenizer, default_data_dir, get_batch, load_tokenizer, prepare
-from .model import GPT, GPTConfig
-from .metrics import gpt_from_checkpoint
+from .model import GPT, GPTConfig, parse_attention_args
 
 # %% ../nbs/04_train.ipynb #3bcc6b0a
 @dataclass
@@ -315,7 +314,7 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
 def load_model(checkpoint_path:str|Path, device:str="cpu")->tuple[GPT, CharTokenizer]:
     "The model (in eval mode) and tokenizer saved in a checkpoint."
     ck = load_checkpoint(checkpoint_path)
-    return gpt_from_checkpoint(ck, device, where=str(checkpoint_path)), CharTokenizer(ck["vocab"])
+    return GPT.from_checkpoint(ck, device, where=str(checkpoint_path)), CharTokenizer(ck["vocab"])
 
 def sample(checkpoint_path:str|Path, # best.pt or ckpt.pt of a run
            prompt:str|None=None, # text to continue (None: a newline, or the vocabulary's first character)
@@ -334,15 +333,16 @@ def sample(checkpoint_path:str|Path, # best.pt or ckpt.pt of a run
 
 # %% ../nbs/04_train.ipynb #f80bece6
 PRESETS = {
-    "cpu": dict(block_size=256, batch_size=8, n_layer=4, n_head=4, n_embd=128, dropout=0.0, performer_features=128,
+    "cpu": dict(block_size=256, batch_size=8, n_layer=4, n_head=4, n_embd=128, dropout=0.0,
                 learning_rate=1e-3, min_lr=1e-4, warmup_iters=100, beta2=0.99, max_iters=2000,
-                eval_interval=250, eval_iters=20, log_interval=10),
+                eval_interval=250, eval_iters=20, log_interval=10,
+                attention_args={"performer": {"num_features": 128}}),
     "nanogpt": dict(block_size=256, batch_size=64, n_layer=6, n_head=6, n_embd=384, dropout=0.2,
                     learning_rate=1e-3, min_lr=1e-4, warmup_iters=100, beta2=0.99, max_iters=5000,
                     eval_interval=250, eval_iters=200, log_interval=10),
 }
 PRESETS["seed"] = PRESETS["nanogpt"] | dict(block_size=1024, batch_size=32, dropout=0.2, max_iters=5000,
-                                            linformer_k=128, nystrom_landmarks=64)
+                                            attention_args={"linformer": {"proj_len": 128}, "nystrom": {"num_landmarks": 64}})
 
 _MODEL_FIELDS = [f.name for f in fields(GPTConfig) if f.name != "attention"]
 _TRAIN_FIELDS = [f.name for f in fields(TrainConfig)]
@@ -356,7 +356,10 @@ def make_configs(attention:str="vanilla", # a name in ATTENTIONS
     if bad := sorted(set(overrides) - set(_MODEL_FIELDS) - set(_TRAIN_FIELDS)):
         raise ValueError(f"unknown setting {', '.join(bad)}; settings are the fields of GPTConfig and TrainConfig: "
                          f"{', '.join(_MODEL_FIELDS + _TRAIN_FIELDS)}")
-    values = PRESETS[preset] | {k: v for k, v in overrides.items() if v is not None}
+    values = PRESETS[preset] | {k: v for k, v in overrides.items() if v is not None and k != "attention_args"}
+    # a preset's attention_args are per attention; the caller's are this attention's, and win
+    values["attention_args"] = (PRESETS[preset].get("attention_args", {}).get(attention, {})
+                                | parse_attention_args(overrides.get("attention_args")))
     values.setdefault("run_name", f"{preset}-{attention}")
     model_cfg = GPTConfig(attention=attention, **{k: v for k, v in values.items() if k in _MODEL_FIELDS})
     return model_cfg, TrainConfig(**{k: v for k, v in values.items() if k in _TRAIN_FIELDS})
