@@ -128,6 +128,10 @@ class AttentionCore(nn.Module):
         "One token: q, k, v of shape (B, H, 1, D) and the state -> (output (B, H, 1, D), new state)."
         raise NotImplementedError(f"{self.name} has no recurrent state: recompute over the context window instead")
 
+    def state_numel(self, T:int)->int:
+        "Numbers per sequence the core keeps about the past to produce position T (all heads): here a KV cache."
+        return 2 * self.n_head * min(T, self.block_size) * self.head_dim  # keys and values of the whole window
+
     def _forward(self, q, k, v): raise NotImplementedError
     def extra_repr(self):
         hp = "".join(f", {nm}={getattr(self, nm)!r}" for nm in self.hparams)
