@@ -22,10 +22,10 @@ import seaborn as sns
 import ipywidgets as widgets
 from IPython.display import display
 
-from .attention import ATTENTIONS, make_attention, qkv, softmax_attention_matrix
-from .benchmark import DEFAULT_HPARAM_GRID, as_list, config_label, method_configs
+from .attention import ATTENTIONS, attention_spec, make_attention, qkv, softmax_attention_matrix
+from .benchmark import as_list, config_label, method_configs
 from .metrics import similarity, text_qkv, uniform_attention, uniform_attention_matrix
-from .sweep import HPARAM_PARAMS
+from .model import LEGACY_ATTENTION_FIELDS
 
 # %% ../nbs/06_analysis.ipynb #1b10ca40
 RUN_COLUMNS = ["iter", "train_loss", "val_loss", "lr", "ms_per_iter", "tokens_per_s", "peak_mem_mb"]
@@ -37,15 +37,18 @@ def _flat(d:dict)->dict:
     return out
 
 def run_label(config:dict)->str:
-    "'<attention> <hparam>=<value>' for a training run's config, as the benchmark labels its settings."
-    cfg = _flat({k: v for k, v in config.items() if k != "attention_kwargs"})
-    a = cfg.get("attention", "vanilla")
+    "'<attention> <hparam>=<value> ...' for a training run's config, as the benchmark labels its settings."
+    model = config.get("model", config)
+    a = model.get("attention", "vanilla")
+    given = dict(model.get("attention_args") or {})
+    for f, (att, hp) in LEGACY_ATTENTION_FIELDS.items():  # configs written before attention_args
+        if att == a and model.get(f) is not None: given.setdefault(hp, model[f])
     built = config.get("attention_kwargs") if isinstance(config.get("attention_kwargs"), dict) else {}
-    hp = {}
-    for p, (att, kw) in HPARAM_PARAMS.items():  # the swept hyper-parameter only: other options stay out of the label
-        if att != a: continue
-        if kw in built: hp[kw] = built[kw]  # as the core was built, its default included
-        elif cfg.get(p) is not None: hp[kw] = cfg[p]
+    try: spec = attention_spec(a)
+    except (ValueError, ImportError): spec = {}  # a plug-in that is not installed here: label with what was given
+    # the hyper-parameters the benchmark varies (its grid), as built, then anything else set away from its default
+    hp = {nm: built.get(nm, given.get(nm, h.default)) for nm, h in spec.items() if h.grid}
+    hp |= {nm: v for nm, v in given.items() if nm not in hp and (nm not in spec or v != spec[nm].default)}
     return config_label(a, hp)
 
 def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row per run, every logged row)
@@ -306,10 +309,10 @@ def attention_explorer(grid:dict|None=None, # method -> {hparam: values}; defaul
                        n_layer:int=6, n_head:int=6, # slider ranges (a checkpoint's model shape)
                        source:str="text", checkpoint:str="")->widgets.VBox:
     "Interactive heatmaps of exact vs approximate attention: method, hyper-parameter, T, layer, head."
-    configs, _ = method_configs("all", DEFAULT_HPARAM_GRID if grid is None else grid)
+    configs, _ = method_configs("all", grid)
     by_method = {}
     for c in configs: by_method.setdefault(c["method"], []).append(c["hparams"])
-    method = widgets.Dropdown(options=list(by_method), description="method")
+    method = widgets.Dropdown(options=sorted(by_method, key=lambda m: (m != "vanilla", m)), description="method")  # the reference first
     hp = widgets.Dropdown(description="hparam")
     T = widgets.Dropdown(options=list(lengths), value=lengths[min(1, len(lengths) - 1)], description="T")
     layer = widgets.IntSlider(0, 0, n_layer - 1, description="layer")
