@@ -218,6 +218,10 @@ class AttentionRegistry(Mapping):
         for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
             if ep.name not in self._classes: self._lazy.setdefault(ep.name, ep.value)
 
+    def refresh(self):
+        "Look for plug-ins again: after installing one into a running session."
+        self._found = False; self._discover()
+
     def register(self, name:str, cls:type|str, replace:bool=False)->type:
         "Register `cls` (a class, or 'module:Class' to import now) as `name`."
         self._discover()
@@ -424,8 +428,8 @@ def _check_precision(core, build, scale):
         x = qkv(2, core.n_head, core.block_size, core.head_dim, scale=scale, seed=7, dtype=dt)
         with torch.no_grad(): y = build(True).to(dt)(*x) if dt != torch.float32 else core(*x)
         if y.dtype != dt: _fail(core, "precision", f"{dt} inputs gave {y.dtype} outputs")
-        if (bad := (~y.isfinite()).float().mean().item()) > 0:
-            _fail(core, "precision", f"{bad:.1%} of the outputs are not finite for {dt} inputs of std {scale:g}")
+        if (bad := (~y.isfinite()).sum().item()) > 0:
+            _fail(core, "precision", f"{bad} of {y.numel()} outputs are not finite for {dt} inputs of std {scale:g}")
 
 def check_attention(attention:str|type, # a registered name, 'module:Class', or an `AttentionCore` subclass
                     block_size:int=64, # longest T checked; causality is checked at T = 1 ... block_size
