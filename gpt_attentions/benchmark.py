@@ -20,6 +20,7 @@ from fastprogress.fastprogress import progress_bar
 from .attention import ATTENTIONS, attention_hparams, make_attention, qkv, softmax_attention_matrix
 from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, load_gpt, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
+from .train import check_fields, pick_device
 
 # %% ../nbs/05_benchmark.ipynb #797d124d
 DEFAULT_HPARAM_GRID = {  # method -> {hyper-parameter: values}
@@ -85,7 +86,7 @@ class BenchmarkConfig:
     "Everything one benchmark run varies; the notebook's papermill parameters fill it."
     methods:str|list="all" # names from ATTENTIONS, or "all"
     hparam_grid:dict=field(default_factory=lambda: json.loads(json.dumps(DEFAULT_HPARAM_GRID))) # method -> {hparam: values}
-    lengths:list=field(default_factory=lambda: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768]) # sequence lengths T
+    lengths:list[int]=field(default_factory=lambda: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768]) # sequence lengths T
     modes:list=field(default_factory=lambda: ["causal", "bidirectional"]) # causal (GPT) and the papers' form
     passes:list=field(default_factory=lambda: list(PASSES)) # forward, forward+backward
     sources:list=field(default_factory=lambda: ["text", "random"]) # input sources; time and memory on the first
@@ -106,6 +107,10 @@ class BenchmarkConfig:
     seed:int=0 # inputs and the methods' random parameters
     tag:str="cpu" # results go to <out_dir>/benchmark-<tag>/
     out_dir:str="runs"
+
+    def __post_init__(self):
+        check_fields(self)  # each value has its field's type, or the error names the parameter
+        pick_device(self.device)  # a device this machine lacks is refused before anything is measured
 
 # %% ../nbs/05_benchmark.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:
