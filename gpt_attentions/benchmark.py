@@ -23,6 +23,7 @@ from .model import load_gpt
 from .sweep import literal_or_str
 from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
+from .train import check_fields, pick_device
 
 # %% ../nbs/05_benchmark.ipynb #797d124d
 def default_grid(methods:str|list="all")->dict:
@@ -101,7 +102,7 @@ class BenchmarkConfig:
     "Everything one benchmark run varies; the notebook's papermill parameters fill it."
     methods:str|list="all" # names from ATTENTIONS, or "all"
     hparam_grid:dict=field(default_factory=dict) # method -> {hparam: values}; methods not named: their declared grid
-    lengths:list=field(default_factory=lambda: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768]) # sequence lengths T
+    lengths:list[int]=field(default_factory=lambda: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768]) # sequence lengths T
     modes:list=field(default_factory=lambda: ["causal", "bidirectional"]) # causal (GPT) and the papers' form
     passes:list=field(default_factory=lambda: list(PASSES)) # forward, forward+backward
     sources:list=field(default_factory=lambda: ["text", "random"]) # input sources; time and memory on the first
@@ -122,6 +123,10 @@ class BenchmarkConfig:
     seed:int=0 # inputs and the methods' random parameters
     tag:str="cpu" # results go to <out_dir>/benchmark-<tag>/
     out_dir:str="runs"
+
+    def __post_init__(self):
+        check_fields(self)  # each value has its field's type, or the error names the parameter
+        pick_device(self.device)  # a device this machine lacks is refused before anything is measured
 
 # %% ../nbs/05_benchmark.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:
