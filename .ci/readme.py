@@ -16,6 +16,9 @@ def render(nb_path=root/"nbs"/"index.ipynb") -> str:
         if c["cell_type"] == "markdown" and src.startswith("<!-- results"):
             res = root/"nbs"/"results"/"results.md"  # written by nbs/06_analysis.ipynb with -p publish_to nbs/results
             parts.append(res.read_text().strip() if res.is_file() else "## Results\n\nNo published results yet.")
+        elif c["cell_type"] == "markdown" and src.startswith("<!-- study"):
+            res = root/"nbs"/"results"/"study.md"  # the study's verdict, written by the same notebook
+            parts.append(res.read_text().strip() if res.is_file() else "## Verdict: the study\n\nThe study (`nbs/05a_study.ipynb`) has no kept runs yet.")
         elif c["cell_type"] == "markdown": parts.append(src)
         elif c["cell_type"] == "code":
             lines = [l for l in src.splitlines() if not l.startswith("#|")]

@@ -7,11 +7,12 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis.html.md"""
 # %% auto #0
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load_runs', 'load_benchmarks', 'crossover_lengths',
            'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory', 'plot_similarity', 'plot_losses',
-           'plot_final', 'write_report', 'publish_report', 'attention_maps', 'plot_attention_maps',
-           'attention_explorer']
+           'plot_final', 'write_report', 'publish_report', 'load_study', 'paired_delta', 'study_controls',
+           'verdict_table', 'verdict_sentences', 'plot_positions', 'plot_equal_time', 'write_study_report',
+           'attention_maps', 'plot_attention_maps', 'attention_explorer']
 
 # %% ../nbs/06_analysis.ipynb #8d6584f8
-import functools, json, math, os, shutil
+import functools, json, math, os, re, shutil
 from pathlib import Path
 
 import numpy as np
@@ -259,6 +260,138 @@ def publish_report(report_dir:str|Path, # folder written by `write_report`
             shutil.copyfile(png, dest/png.name); md = md.replace(f"]({png.name})", f"]({link_prefix}{png.name})")
     (dest/"results.md").write_text(md)
     return dest/"results.md"
+
+# %% ../nbs/06_analysis.ipynb #stud0002
+def _study_name(name:str)->dict|None:
+    "context, equal-time flag, setting and seed from a study run's folder name, or None."
+    m = re.fullmatch(r"study-T(\d+)-(eqtime-)?(.+)-seed(\d+)", name)
+    return m and dict(context=int(m[1]), eqtime=bool(m[2]), setting=m[3], seed=int(m[4]))
+
+def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per run, {context: calibration})
+    "The study's kept runs and calibrations."
+    rows, cal = [], {}
+    d = Path(results_dir)
+    for p in sorted(d.glob("calibration-T*.json")) if d.is_dir() else []:
+        c = json.loads(p.read_text()); cal[int(c["context"])] = c
+    for run in sorted(d.iterdir()) if d.is_dir() else []:
+        if not ((meta := _study_name(run.name)) and (run/"metrics.csv").is_file()): continue
+        m = pd.read_csv(run/"metrics.csv")
+        val = m.dropna(subset=["val_loss"])
+        if not len(val): continue
+        last = val.iloc[-1]
+        rows.append(meta | dict(run=run.name, iters=int(last["iter"]), final_val_loss=last["val_loss"],
+                                ms_per_iter=m.get("ms_per_iter", pd.Series(dtype=float)).median(),
+                                **{c: last[c] for c in m.columns if c.startswith("val_loss_")}))
+    return pd.DataFrame(rows), cal
+
+def paired_delta(study:pd.DataFrame, setting:str, reference:str, context:int, eqtime:bool=False, col:str="final_val_loss")->tuple:
+    "(mean, sd, n) over seeds of `setting`'s `col` minus `reference`'s, paired by seed (the reference at equal steps)."
+    s = study[(study.context == context) & (study.setting == setting) & (study.eqtime == eqtime)].set_index("seed")[col]
+    r = study[(study.context == context) & (study.setting == reference) & ~study.eqtime].set_index("seed")[col]
+    d = (s - r).dropna()
+    return (d.mean() if len(d) else np.nan, d.std(ddof=1) if len(d) > 1 else np.nan, len(d))
+
+def _pm(mean, sd, n)->str:
+    "'+0.012 ± 0.004 (3)', with '~' for a tie (|mean| < 2 sd), '' without data."
+    if n == 0 or mean != mean: return ""
+    if n == 1: return f"{mean:+.3f} (1 seed)"
+    return f"{mean:+.3f} ± {sd:.3f}{' ~' if abs(mean) < 2 * sd else ''}"
+
+def study_controls(study:pd.DataFrame)->tuple[str, str]:
+    "The block-local and sliding-window controls' setting names."
+    names = set(study.setting)
+    blocks = next((s for s in sorted(names) if s.startswith("local-") and s.endswith("-blocksTrue")), "")
+    return blocks, next((s for s in sorted(names) if s.startswith("local-") and s.endswith("-blocksFalse")), "")
+
+def verdict_table(study:pd.DataFrame, # from `load_study`
+                  context:int, # block size
+                  calibration:dict|None=None, # the context's calibration (step times)
+                  approx:pd.Series|None=None, # setting -> error relative to uniform on trained attention
+                 )->pd.DataFrame:
+    "One row per setting of one context: speed, loss differences to vanilla and the controls, far loss, equal time."
+    s = study[(study.context == context) & ~study.eqtime]
+    blocks, window = study_controls(study)
+    ms = (calibration or {}).get("ms_per_step", {})
+    far = [c for c in (f"val_loss_{lo}_{hi}" for lo, hi in ((257, 1024), (1025, 2048))) if c in s and s[c].notna().any()]
+    rows = []
+    for setting in sorted(s.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
+        g = s[s.setting == setting]
+        row = dict(setting=setting, seeds=len(g), speed=ms["vanilla"] / ms[setting] if setting in ms and "vanilla" in ms else np.nan,
+                   val_loss=f"{g.final_val_loss.mean():.3f}" + (f" ± {g.final_val_loss.std(ddof=1):.3f}" if len(g) > 1 else ""))
+        row["Δ vs vanilla"] = _pm(*paired_delta(study, setting, "vanilla", context)) if setting != "vanilla" else ""
+        row["Δ vs blocks"] = _pm(*paired_delta(study, setting, blocks, context)) if blocks and setting != blocks else ""
+        row["Δ vs window"] = _pm(*paired_delta(study, setting, window, context)) if window and setting != window else ""
+        for c in far: row[f"far {c.removeprefix('val_loss_').replace('_', '-')}"] = g[c].mean()
+        row["Δ equal time"] = _pm(*paired_delta(study, setting, "vanilla", context, eqtime=True)) if setting != "vanilla" else ""
+        if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("setting")
+
+# %% ../nbs/06_analysis.ipynb #stud0004
+def _tie(cell:str)->str: return "a tie at 2 sd" if cell.endswith("~") else "(1 seed)" if "seed" in cell else "beyond 2 sd"
+
+def verdict_sentences(table:pd.DataFrame, context:int)->list[str]:
+    "One sentence per mechanism (not vanilla, not the controls) that says what its row of `table` shows."
+    out = []
+    for setting, r in table.iterrows():
+        if setting == "vanilla" or setting.startswith("local-"): continue
+        speed = f"{r['speed']:.2f}x vanilla's training throughput" if r["speed"] == r["speed"] else "no calibrated speed"
+        parts = [f"At {context} tokens, {setting} runs at {speed}"]
+        if r["Δ vs vanilla"]: parts.append(f"its validation loss differs from vanilla's by {r['Δ vs vanilla'].rstrip(' ~')} ({_tie(r['Δ vs vanilla'])})")
+        if r["Δ vs blocks"]: parts.append(f"from block-local attention's by {r['Δ vs blocks'].rstrip(' ~')} ({_tie(r['Δ vs blocks'])})")
+        if r.get("Δ equal time"): parts.append(f"and with vanilla's wall-clock by {r['Δ equal time'].rstrip(' ~')} against vanilla ({_tie(r['Δ equal time'])})")
+        out.append(", ".join(parts) + ".")
+    return out
+
+def plot_positions(study:pd.DataFrame, context:int)->plt.Figure:
+    "Validation loss by position bucket, one line per setting (mean over seeds, equal steps)."
+    s = study[(study.context == context) & ~study.eqtime]
+    cols = [c for c in s.columns if c.startswith("val_loss_") and s[c].notna().any()]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for setting, g in s.groupby("setting"):
+        ax.plot(range(len(cols)), g[cols].mean().values, marker="o", label=setting, ls="--" if setting.startswith("local") else "-")
+    ax.set_xticks(range(len(cols)), [c.removeprefix("val_loss_").replace("_", "-") for c in cols])
+    ax.set(xlabel="positions in the window", ylabel="validation loss (nats/char)", title=f"Loss by position, context {context}")
+    ax.legend(fontsize=8); fig.tight_layout()
+    return fig
+
+def plot_equal_time(study:pd.DataFrame, context:int)->plt.Figure:
+    "Final validation loss at equal steps and at vanilla's wall-clock, per setting (mean ± sd over seeds)."
+    s = study[study.context == context]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    settings = sorted(s.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x))
+    for dx, eq, lab in ((-0.15, False, "equal steps"), (0.15, True, "equal wall-clock")):
+        g = s[s.eqtime == eq].groupby("setting").final_val_loss
+        m, e = g.mean().reindex(settings), g.std(ddof=1).reindex(settings)
+        if eq: m["vanilla"], e["vanilla"] = s[(s.setting == "vanilla") & ~s.eqtime].final_val_loss.mean(), np.nan
+        ax.errorbar(np.arange(len(settings)) + dx, m.values, yerr=e.values, fmt="o", capsize=3, label=lab)
+    ax.set_xticks(range(len(settings)), settings, rotation=30, ha="right", fontsize=8)
+    ax.set(ylabel="final validation loss", title=f"Equal steps and equal wall-clock, context {context}")
+    ax.legend(); fig.tight_layout()
+    return fig
+
+def write_study_report(results_dir:str|Path, # the study's kept results
+                       report_dir:str|Path, # study.md and figures go here
+                       approx:dict|None=None, # context -> Series (setting -> error relative to uniform on trained attention)
+                       note:str="")->Path|None: # the study.md written (None: no study results)
+    "The verdict section: one table per context, its sentences and figures."
+    study, cal = load_study(results_dir)
+    if not len(study): return None
+    report = Path(report_dir); report.mkdir(parents=True, exist_ok=True)
+    md = ["## Verdict: the study", "", note, ""] if note else ["## Verdict: the study", ""]
+    for ctx in sorted(study.context.unique()):
+        t = verdict_table(study, ctx, cal.get(ctx), (approx or {}).get(ctx))
+        n = study[(study.context == ctx)]
+        md += [f"### Context {ctx}", "", f"{len(n)} runs ({n.eqtime.sum()} at equal wall-clock), seeds "
+               f"{', '.join(map(str, sorted(n.seed.unique())))}, {int(n[~n.eqtime].iters.max())} steps at equal steps.", "",
+               markdown_table(t), "", *verdict_sentences(t, ctx), ""]
+        _save(plot_positions(study, ctx), report/f"study-positions-{ctx}.png")
+        md += [f"![Validation loss by position, context {ctx}](study-positions-{ctx}.png)", ""]
+        if n.eqtime.any():
+            _save(plot_equal_time(study, ctx), report/f"study-equal-time-{ctx}.png")
+            md += [f"![Equal steps and equal wall-clock, context {ctx}](study-equal-time-{ctx}.png)", ""]
+    (report/"study.md").write_text("\n".join(md) + "\n")
+    return report/"study.md"
 
 # %% ../nbs/06_analysis.ipynb #fa8bcda8
 @functools.lru_cache(maxsize=4)
