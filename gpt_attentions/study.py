@@ -26,13 +26,12 @@ STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 20
     2048: dict(preset="cpu-long"),
 }
 
-def study_settings(chunk:int=64)->tuple[list, dict]: # (attentions, {attention: {hyper-parameter: [values]}})
-    "The mechanisms and controls of the study, with chunks of `chunk` tokens."
-    hp = {"linformer": {"chunk": [chunk]}, "nystrom": {"num_landmarks": [chunk]},
-          "local": {"window": [chunk], "blocks": [True, False]}}
-    for a in ("linformer", "nystrom"):  # the ablation, where the mechanism declares it
-        if "history" in attention_spec(a): hp[a]["history"] = [True, False]
-    return ["vanilla", "linformer", "nystrom", "performer", "local"], hp
+def study_settings(chunk:int=64)->list[tuple[list, dict]]: # [(attentions, {attention: {hyper-parameter: [values]}})]
+    "The mechanisms and controls of the study, with chunks of `chunk` tokens, and the ablations their specs allow."
+    main = (["vanilla", "linformer", "nystrom", "performer", "local"],
+            {"linformer": {"chunk": [chunk]}, "nystrom": {"num_landmarks": [chunk]}, "local": {"window": [chunk], "blocks": [True, False]}})
+    ablate = [a for a in ("linformer", "nystrom") if "history" in attention_spec(a)]  # compressed history switched off
+    return [main] + ([(ablate, {a: main[1][a] | {"history": [False]} for a in ablate})] if ablate else [])
 
 def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
                seeds:list, # one run per seed and setting
@@ -42,9 +41,9 @@ def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
               )->list[SweepRun]:
     "The equal-step runs of one context, seed-major: a partial study holds whole seeds."
     if context not in STUDY_CONTEXTS: raise ValueError(f"context must be one of {list(STUDY_CONTEXTS)}, got {context!r}")
-    attentions, hp = study_settings(chunk)
     p = STUDY_CONTEXTS[context] | dict(max_iters=max_iters) | params
-    return [r for s in seeds for r in sweep_runs(attentions, hp, p, f"study-T{context}-", vary={"seed": [s]})]
+    return [r for s in seeds for attentions, hp in study_settings(chunk)
+            for r in sweep_runs(attentions, hp, p, f"study-T{context}-", vary={"seed": [s]})]
 
 # %% ../nbs/05a_study.ipynb #st000010
 def _setting_name(r:SweepRun)->str: return r.name.rsplit("-seed", 1)[0].split("-", 2)[2]  # study-T256-<setting>-seed1
