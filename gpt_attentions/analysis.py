@@ -6,13 +6,13 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis.html.md"""
 
 # %% auto #0
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load_runs', 'load_benchmarks', 'crossover_lengths',
-           'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory', 'plot_similarity', 'plot_losses',
-           'plot_final', 'write_report', 'publish_report', 'load_study', 'paired_delta', 'study_controls',
-           'verdict_table', 'verdict_sentences', 'plot_positions', 'plot_equal_time', 'write_study_report',
-           'attention_maps', 'plot_attention_maps', 'attention_explorer']
+           'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory', 'plot_generation',
+           'plot_similarity', 'plot_losses', 'plot_final', 'write_report', 'publish_report', 'load_study',
+           'paired_delta', 'study_controls', 'verdict_table', 'verdict_sentences', 'plot_positions', 'plot_equal_time',
+           'write_study_report', 'attention_maps', 'plot_attention_maps', 'attention_explorer']
 
 # %% ../nbs/06_analysis.ipynb #8d6584f8
-import functools, json, math, os, re, shutil
+import functools, itertools, json, math, os, re, shutil
 from pathlib import Path
 
 import numpy as np
@@ -164,11 +164,23 @@ def _lines(df:pd.DataFrame, y:str, row:str="mode", col:str="pass", logy:bool=Tru
 
 def plot_time(bench:pd.DataFrame)->sns.FacetGrid:
     "Median time per call against T (log-log), per mode and pass."
-    return _lines(bench[(bench.status == "ok") & bench.time_ms.notna()], "time_ms", ylabel="ms per call (median)")
+    b = bench[(bench.status == "ok") & bench.time_ms.notna() & (bench["pass"] != "generation")]
+    return _lines(b, "time_ms", ylabel="ms per call (median)")
 
 def plot_memory(bench:pd.DataFrame)->sns.FacetGrid:
     "Peak memory one call adds against T (log-log), per mode and pass."
     return _lines(bench[(bench.status == "ok") & bench.peak_mem_mb.notna()], "peak_mem_mb", ylabel="peak MiB per call")
+
+def plot_generation(bench:pd.DataFrame)->plt.Figure:
+    "The generation pass: ms per new token and the state held, against the context, one line per setting."
+    b = bench[(bench.status == "ok") & (bench["pass"] == "generation")]
+    fig, axs = plt.subplots(1, 2, figsize=(11, 4))
+    for (label, g), mk in zip(b.groupby("label"), itertools.cycle("os^vD<>p")):
+        for ax, y in zip(axs, ("time_ms", "state_mb")): ax.plot(g["T"], g[y], marker=mk, label=label)
+    for ax, yl in zip(axs, ("ms per new token", "state held (MiB)")):
+        ax.set(xscale="log", yscale="log", xlabel="context (tokens)", ylabel=yl); ax.xaxis.set_major_formatter(mticker.ScalarFormatter())
+    axs[0].legend(fontsize=7); fig.suptitle("Generation: one new token with a KV cache, a recurrent state or recomputation"); fig.tight_layout()
+    return fig
 
 def plot_similarity(bench:pd.DataFrame, metric:str="out_err_rel")->sns.FacetGrid:
     "A similarity figure against T, per mode and input source; for `*_rel` metrics a line marks uniform attention (1)."
@@ -240,6 +252,8 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
                 ("memory", "Peak memory per call against sequence length", plot_memory, ok.peak_mem_mb.notna().any()),
                 ("similarity", "Output error relative to uniform attention (below 1: better than uniform)", plot_similarity,
                  ok.out_err_rel.notna().any())]
+        figs.append(("generation", "Generation cost and state against the context", plot_generation,
+                     (ok["pass"] == "generation").any()))
         for name, title, plot, has in figs:
             if has: _save(plot(b), report/f"{name}-{tag}.png"); md += [f"![{title}, {tag}]({name}-{tag}.png)", ""]
         if len(skipped := b[b.status == "skipped"]):

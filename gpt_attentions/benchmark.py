@@ -6,7 +6,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/benchmark.html.md"""
 
 # %% auto #0
 __all__ = ['RESULT_COLUMNS', 'default_grid', 'config_label', 'method_configs', 'parse_grid', 'bench_inputs', 'predicted_skip',
-           'BenchmarkConfig', 'run_benchmark', 'as_list']
+           'BenchmarkConfig', 'generation_rows', 'run_benchmark', 'as_list']
 
 # %% ../nbs/05_benchmark.ipynb #00826773
 import ast, csv, itertools, json, math, os, tempfile, time
@@ -19,7 +19,7 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import (ATTENTIONS, attention_class, attention_spec, make_attention, qkv,
                                       resolve_attention_args, softmax_attention_matrix)
-from .model import load_gpt
+from .model import GPT, GPTConfig, generation_profile, load_gpt
 from .sweep import literal_or_str
 from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
@@ -93,7 +93,7 @@ def predicted_skip(prev:dict|None, # the setting's last measurement: {T, seconds
 # %% ../nbs/05_benchmark.ipynb #425c46be
 RESULT_COLUMNS = (["tag", "method", "hparams", "hparam_name", "hparam", "label", "T", "mode", "pass", "source",
                    "batch_size", "n_head", "head_dim", "dtype", "warmup", "repeats",
-                   "time_ms", "time_ms_q1", "time_ms_q3", "time_ms_min", "time_ms_max", "tokens_per_s", "peak_mem_mb"]
+                   "time_ms", "time_ms_q1", "time_ms_q3", "time_ms_min", "time_ms_max", "tokens_per_s", "peak_mem_mb", "state_mb"]
                   + SIMILARITY_COLUMNS + ["matrices", "status", "note",
                    "machine", "device", "device_name", "threads", "torch_version", "python_version"])
 
@@ -104,7 +104,9 @@ class BenchmarkConfig:
     hparam_grid:dict=field(default_factory=dict) # method -> {hparam: values}; methods not named: their declared grid
     lengths:list[int]=field(default_factory=lambda: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768]) # sequence lengths T
     modes:list=field(default_factory=lambda: ["causal", "bidirectional"]) # causal (GPT) and the papers' form
-    passes:list=field(default_factory=lambda: list(PASSES)) # forward, forward+backward
+    passes:list=field(default_factory=lambda: list(PASSES) + ["generation"]) # forward, forward+backward, generation
+    generation_lengths:list[int]=field(default_factory=lambda: [256, 1024, 4096, 8192]) # contexts of the generation pass
+    generation_model:dict=field(default_factory=lambda: dict(n_layer=4, n_head=4, n_embd=128)) # the GPT it generates with (cpu preset)
     sources:list=field(default_factory=lambda: ["text", "random"]) # input sources; time and memory on the first
     checkpoint:str="" # trained GPT for text inputs; "": a freshly initialised GPT
     batch_size:int=1 # B
@@ -127,6 +129,8 @@ class BenchmarkConfig:
     def __post_init__(self):
         check_fields(self)  # each value has its field's type, or the error names the parameter
         pick_device(self.device)  # a device this machine lacks is refused before anything is measured
+        if bad := sorted(set(self.passes) - set(PASSES) - {"generation"}):
+            raise ValueError(f"BenchmarkConfig: unknown passes {', '.join(bad)}; passes: {', '.join(PASSES)}, generation")
 
 # %% ../nbs/05_benchmark.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:
@@ -162,6 +166,24 @@ def _skip_reason(e:Exception)->tuple[str, str]:
     if isinstance(e, RuntimeError) and ("out of memory" in str(e) or "can't allocate" in str(e) or "killed by signal" in str(e)):
         return "skipped", msg
     return "error", msg
+
+# %% ../nbs/05_benchmark.ipynb #gen00001
+def generation_rows(cfg:BenchmarkConfig, info:dict, c:dict, n_tokens:int=8)->list[dict]:
+    "The generation pass of one setting: a row per context, ms per new token and the state held (or why it was skipped)."
+    Ls = sorted(cfg.generation_lengths)
+    base = _row(cfg, info, c, Ls[0], "causal", "generation", "random", cfg.generation_model.get("n_head", 4),
+                cfg.generation_model.get("n_embd", 128) // cfg.generation_model.get("n_head", 4))
+    try:
+        torch.manual_seed(cfg.seed)
+        model = GPT(GPTConfig(block_size=Ls[-1] + n_tokens, attention=c["method"], attention_args=c["hparams"],
+                              **cfg.generation_model)).to(cfg.device).eval()
+        prof = generation_profile(model, Ls, n_tokens=n_tokens)
+    except Exception as e:
+        status, note = _skip_reason(e)
+        return [base | dict(T=L, status=status, note=note) for L in Ls]
+    return [base | dict(T=p["context"], time_ms=p["ms_per_token"], tokens_per_s=1e3 / p["ms_per_token"],
+                        state_mb=p["state_bytes"] / 2**20, note="" if p["stateful"] else "recomputes the window")
+            for p in prof]
 
 # %% ../nbs/05_benchmark.ipynb #92b2805d
 def _append(path:Path, row:dict):
@@ -204,7 +226,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
                     ref = dict(out=out_, v=v, P=softmax_attention_matrix(q, k, mode == "causal") if fits else None)
                 for c in configs:
                     next(it, None)
-                    for pass_ in (cfg.passes if measure else ["forward"]):
+                    for pass_ in ([p for p in cfg.passes if p in PASSES] if measure else ["forward"]):
                         row = _row(cfg, info, c, T, mode, pass_, source, H, D)
                         key = (row["label"], mode, pass_)
                         why = err or (predicted_skip(prev.get(key), T, cfg.max_call_seconds, cfg.max_memory_gb) if measure else None)
@@ -219,6 +241,9 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
                         _append(path, row)
                 ref = None  # free the T x T matrix before the next mode
     for _ in it: pass  # finish the bar
+    if "generation" in cfg.passes:
+        for c in progress_bar(configs, display=progress, leave=False):
+            for row in generation_rows(cfg, info, c): _append(path, row)
     df = pd.read_csv(path)
     if (bad := df[df.status == "error"]).size:
         print(f"{len(bad)} rows failed; first: {bad.iloc[0].label} T={bad.iloc[0]['T']}: {bad.iloc[0].note}")
