@@ -6,10 +6,11 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/data.html.md"""
 
 # %% auto #0
 __all__ = ['TINY_SHAKESPEARE_URL', 'TINY_SHAKESPEARE_SHA256', 'DATA_ENV', 'CACHE_ENV', 'default_data_dir', 'sha256_file',
-           'download', 'find_text', 'CharTokenizer', 'prepare', 'load_tokenizer', 'get_batch']
+           'atomic_write', 'download', 'find_text', 'CharTokenizer', 'prepare', 'load_tokenizer', 'get_batch']
 
 # %% ../nbs/00_data.ipynb #f60e162a
 import hashlib, json, os, tempfile, urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +53,22 @@ def _checked(p:Path, sha256:str, source:str)->Path:
                          f"it is not the char-rnn Tiny Shakespeare input.txt")
     return p
 
+# %% ../nbs/00_data.ipynb #atomic01
+@contextmanager
+def atomic_write(dest:str|Path, # the file to replace
+                 fsync:bool=False, # flush to the disk before the rename (checkpoints: survive a power cut)
+                ):
+    "A binary file to write that replaces `dest` only if the `with` block finishes: never a half-written `dest`."
+    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")  # same folder: same file system
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+            if fsync: f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, dest)  # atomic on POSIX and Windows
+    finally:
+        if os.path.exists(tmp): os.remove(tmp)
+
 # %% ../nbs/00_data.ipynb #ee8a6db6
 def download(url:str, # where to fetch from
              dest:Path, # final file name
@@ -60,22 +77,16 @@ def download(url:str, # where to fetch from
              timeout:float=30, # seconds to wait for the server
             )->Path: # `dest`, complete and verified
     "Download `url` to `dest` atomically (temporary file + rename), verifying `sha256`."
-    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=timeout) as r:
-            size = int(r.headers.get("Content-Length") or 0)
-            chunk = 1<<16
-            n_chunks = max(1, -(-size//chunk)) if size else None
-            chunks = iter(lambda: r.read(chunk), b"")
-            if progress and n_chunks: chunks = progress_bar(chunks, total=n_chunks, leave=False)
-            h = hashlib.sha256()
-            for b in chunks: out.write(b); h.update(b)
-        if h.hexdigest() != sha256:
+    with atomic_write(dest) as out, urllib.request.urlopen(url, timeout=timeout) as r:
+        size = int(r.headers.get("Content-Length") or 0)
+        chunk = 1<<16
+        n_chunks = max(1, -(-size//chunk)) if size else None
+        chunks = iter(lambda: r.read(chunk), b"")
+        if progress and n_chunks: chunks = progress_bar(chunks, total=n_chunks, leave=False)
+        h = hashlib.sha256()
+        for b in chunks: out.write(b); h.update(b)
+        if h.hexdigest() != sha256:  # raised inside the block: nothing replaces dest
             raise ValueError(f"download from {url} has sha256 {h.hexdigest()}, expected {sha256}; nothing was kept")
-        os.replace(tmp, dest)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
     return dest
 
 # %% ../nbs/00_data.ipynb #ef1109ce
@@ -124,15 +135,6 @@ class CharTokenizer:
     def __repr__(self): return f"CharTokenizer(vocab_size={self.vocab_size})"
 
 # %% ../nbs/00_data.ipynb #2877b012
-def _atomic_write(dest:Path, write):
-    "Call `write(f)` on a temporary file beside `dest`, then rename it into place."
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f: write(f)
-        os.replace(tmp, dest)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-
 def _split_sizes(n:int, train_frac:float=0.9)->tuple[int,int]: return int(n*train_frac), n - int(n*train_frac)
 
 # %% ../nbs/00_data.ipynb #33ea90d3
@@ -155,10 +157,10 @@ def prepare(path:str|Path|None=None, # text file or folder (see `find_text`)
     tok = CharTokenizer.from_text(text)
     ids = np.array(tok.encode(text), dtype=np.uint16)
     n_train, n_val = _split_sizes(len(ids), train_frac)
-    _atomic_write(data_dir/"train.bin", lambda f: ids[:n_train].tofile(f))
-    _atomic_write(data_dir/"val.bin",   lambda f: ids[n_train:].tofile(f))
+    with atomic_write(data_dir/"train.bin") as f: ids[:n_train].tofile(f)
+    with atomic_write(data_dir/"val.bin") as f: ids[n_train:].tofile(f)
     meta = dict(vocab=tok.chars, vocab_size=tok.vocab_size, sha256=sha, train_tokens=n_train, val_tokens=n_val)
-    _atomic_write(meta_p, lambda f: f.write(json.dumps(meta, indent=1).encode()))  # last: marks the folder complete
+    with atomic_write(meta_p) as f: f.write(json.dumps(meta, indent=1).encode())  # last: marks the folder complete
     return data_dir
 
 def load_tokenizer(data_dir:str|Path|None=None)->CharTokenizer:

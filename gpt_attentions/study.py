@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from fastprogress.fastprogress import progress_bar
 from .attention import attention_spec
-from .data import get_batch
+from .data import atomic_write, get_batch
 from .model import GPT
 from .metrics import machine_info
 from .sweep import SweepRun, sweep, sweep_runs
@@ -112,8 +112,7 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
         if path.is_file(): cal = json.loads(path.read_text())
         else:
             cal = calibrate(ctx, chunk=chunk, **params)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".part"); tmp.write_text(json.dumps(cal, indent=1)); os.replace(tmp, path)
+            with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
         log(f"T={ctx}: ms per step " + ", ".join(f"{n} {v:.0f}" for n, v in cal["ms_per_step"].items()))
         add(sweep(runs=equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, **params), notebook=notebook,
                   out_dir=out, keep=results, log=log))

@@ -18,6 +18,7 @@ import papermill as pm
 from fastcore.script import call_parse
 
 from .attention import ATTENTIONS, attention_spec, resolve_attention_args
+from .data import atomic_write
 from .train import run_command
 
 # %% ../nbs/04a_sweep.ipynb #07e1aaf0
@@ -97,7 +98,7 @@ def keep_run(run_dir:Path, dest:Path, command:str=""):
     files = {n: (run_dir/n).read_bytes() for n in KEPT_FILES if (run_dir/n).is_file()}
     if command: files["command.txt"] = (command + "\n").encode()
     for n, b in files.items():
-        tmp = dest/f".{n}.part"; tmp.write_bytes(b); os.replace(tmp, dest/n)
+        with atomic_write(dest/n) as f: f.write(b)
 
 def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
           hparams:dict|None=None, # {notebook parameter: [values]}

@@ -23,7 +23,7 @@ from fastcore.script import CliError, call_parse, parse_cli
 from fastprogress.fastprogress import progress_bar
 
 from .attention import ATTENTIONS
-from .data import DATA_ENV, CharTokenizer, default_data_dir, get_batch, load_tokenizer, prepare
+from .data import DATA_ENV, CharTokenizer, atomic_write, default_data_dir, get_batch, load_tokenizer, prepare
 from .model import GPT, GPTConfig, parse_attention_args
 
 # %% ../nbs/04_train.ipynb #6072c1c8
@@ -149,16 +149,8 @@ def save_checkpoint(obj:dict, # what to save (tensors, dicts, numbers, strings)
                     path:str|Path, # destination; replaced only once the new file is complete
                    )->Path:
     "`torch.save` to a temporary file, then atomically rename it to `path`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            torch.save(obj, f)
-            f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
+    with atomic_write(path, fsync=True) as f: torch.save(obj, f)
+    return Path(path)
 
 def load_checkpoint(path:str|Path, map_location="cpu")->dict:
     "Load a checkpoint written by `save_checkpoint` (tensors and plain values only)."
