@@ -14,19 +14,17 @@ import math
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
+from .linformer import split_chunks
 
 # %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)
                    iters:int=6, # iterations
-                   lower:bool=False, # start from I (keeps a lower-triangular A's inverse lower-triangular)
                   )->Tensor: # (..., n, n)
     "Moore–Penrose pseudo-inverse of each matrix in `A` by the Nyströmformer iteration (Razavi et al. 2014)."
     I = torch.eye(A.shape[-1], dtype=A.dtype, device=A.device)
-    if lower: Z = I.expand_as(A)
-    else:
-        a = A.abs()
-        norms = a.sum(-2).amax(-1) * a.sum(-1).amax(-1)  # ||A||_1 ||A||_inf, per matrix
-        Z = A.transpose(-2, -1) / norms[..., None, None]
+    a = A.abs()
+    norms = a.sum(-2).amax(-1) * a.sum(-1).amax(-1)  # ||A||_1 ||A||_inf, per matrix
+    Z = A.transpose(-2, -1) / norms[..., None, None]
     for _ in range(iters):
         AZ = A @ Z
         Z = 0.25 * Z @ (13 * I - AZ @ (15 * I - AZ @ (7 * I - AZ)))
@@ -37,11 +35,10 @@ def segment_means(x:Tensor, # (B, H, T, D)
                   l:int, # segment length
                  )->Tensor: # (B, H, ceil(T/l), D) means over the real positions of each segment
     "Means of consecutive length-`l` segments; a short last segment is averaged over its real positions only."
-    B, H, T, D = x.shape
-    n = -(-T // l)
+    T, n = x.shape[2], -(-x.shape[2] // l)
     counts = torch.full((n, 1), float(l), device=x.device)
     counts[-1] = T - (n - 1) * l
-    return (F.pad(x, (0, 0, 0, n * l - T)).view(B, H, n, l, D).sum(3) / counts.to(x.dtype))
+    return split_chunks(x, l).sum(3) / counts.to(x.dtype)
 
 def nystrom_factors(q:Tensor, # (B, H, T, D)
                     k:Tensor, # (B, H, T, D)
@@ -67,11 +64,6 @@ def nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     return F1.to(v.dtype) @ W.to(v.dtype)
 
 # %% ../nbs/01b_nystrom.ipynb #7e9b47ab
-def _segments(x:Tensor, l:int)->Tensor:
-    "(B, H, T, D) -> (B, H, ceil(T/l), l, D), zero-padded at the end."
-    ns = -(-x.shape[2] // l)
-    return (x if ns * l == x.shape[2] else F.pad(x, (0, 0, 0, ns * l - x.shape[2]))).unflatten(2, (ns, l))
-
 def causal_layout(T:int, # sequence length
                   l:int, # segment length
                   c:int, # chunk length
@@ -99,24 +91,15 @@ def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                            k:Tensor, # (B, H, T, D)
                            l:int, # segment length
                            n:int, # landmarks: segments 0..n-1, all complete
-                           kernel:str="segment", # "segment" (closed form) or "prefix" (triangular pseudo-inverse)
-                           iters:int=6, # pseudo-inverse iterations ("prefix")
-                          )->Tensor: # float32: (B, H, n, l) for "segment", (B, H, n, n*l) for "prefix"
-    "Weights that turn values into the landmark values w: own-segment attention, or Z F3 of the triangular system."
-    qb, kb = _segments(q[:, :, :n * l].float(), l), _segments(k[:, :, :n * l].float(), l)   # (B, H, n, l, D)
+                          )->Tensor: # (B, H, n, l) float32
+    "Weights that turn values into the landmark values w: each landmark query's attention over its own segment."
+    qb, kb = split_chunks(q[:, :, :n * l].float(), l), split_chunks(k[:, :, :n * l].float(), l)   # (B, H, n, l, D)
     qm = qb.mean(3)                                                                       # (B, H, n, D) landmark queries
-    if kernel == "segment":
-        return (qm[:, :, :, None] @ kb.transpose(-2, -1)).softmax(-1)[:, :, :, 0]      # (B, H, n, l)
-    km = kb.mean(3)
-    tril = torch.ones(n, n, dtype=torch.bool, device=q.device).tril()
-    A = (qm @ km.transpose(-2, -1)).masked_fill(~tril, float("-inf")).softmax(-1)       # (B, H, n, n) lower-triangular F2
-    seen = torch.arange(n * l, device=q.device)[None, :] < (torch.arange(n, device=q.device)[:, None] + 1) * l
-    F3 = (qm @ kb.flatten(2, 3).transpose(-2, -1)).masked_fill(~seen, float("-inf")).softmax(-1)  # (B, H, n, n*l) staircase
-    return iterative_pinv(A, iters, lower=True) @ F3
+    return (qm[:, :, :, None] @ kb.transpose(-2, -1)).softmax(-1)[:, :, :, 0]          # (B, H, n, l)
 
 def _block_prefix(x:Tensor, g:int)->Tensor:
     "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at the multiples of g (a cumsum over T/g blocks, not T positions)."
-    return F.pad(_segments(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
+    return F.pad(split_chunks(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
 
 def gap_landmarks(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                   k:Tensor, # (B, H, T, D)
@@ -129,7 +112,7 @@ def gap_landmarks(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
     cnt = gap.clamp(min=1).to(dev, torch.float32)[:, None]
     Cq, Ck = _block_prefix(q, g), _block_prefix(k, g)
     qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt  # (B, H, n_c, D) gap means
-    kseg, pos = _segments(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
+    kseg, pos = split_chunks(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
     if l % c == 0:  # chunk a is chunk a mod (l/c) of segment a // (l/c): batch by segment, no gather
         per, ns = l // c, kseg.shape[2]
         f = torch.arange(per, device=dev)
@@ -147,7 +130,7 @@ def gap_values(G:Tensor, # (B, H, n_c, l) from `gap_landmarks`
                v:Tensor, # (B, H, T, D)
                l:int, c:int, done:Tensor)->Tensor: # (B, H, n_c, D) float32
     "The gap landmarks' values: their weights over segment S_a applied to its values."
-    vseg, nc = _segments(v.float(), l), G.shape[2]                                       # (B, H, ns, l, D)
+    vseg, nc = split_chunks(v.float(), l), G.shape[2]                                       # (B, H, ns, l, D)
     if l % c == 0:
         per, ns = l // c, vseg.shape[2]
         return (F.pad(G, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ vseg).flatten(2, 3)[:, :, :nc]
@@ -160,10 +143,10 @@ def causal_nystrom_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
     "The causal F1 over [segment landmarks, gap landmark, own chunk] in one float32 softmax, and the gap value weights."
     done, gap = causal_layout(q.shape[2], l, c)
     n = int(done[-1])
-    km = _segments(k[:, :, :n * l], l).mean(3) if n else k[:, :, :0]                      # (B, H, n, D) landmark keys
+    km = split_chunks(k[:, :, :n * l], l).mean(3) if n else k[:, :, :0]                      # (B, H, n, D) landmark keys
     if bool((gap > 0).any()): kg, G = gap_landmarks(q, k, l, c, done, gap)
     else: kg, G = k.new_zeros(*k.shape[:2], len(done), k.shape[3]), None                  # no gaps: c is a multiple of l
-    qb, kb = _segments(q, c), _segments(k, c)                                              # (B, H, n_c, c, D)
+    qb, kb = split_chunks(q, c), split_chunks(k, c)                                              # (B, H, n_c, c, D)
     keys = torch.cat([km[:, :, None].expand(-1, -1, len(done), -1, -1), kg[:, :, :, None], kb], 3)  # (B, H, n_c, n + 1 + c, D)
     s = (qb @ keys.transpose(-2, -1)).add_(causal_landmark_bias(done, gap, l, c, q.device, q.dtype))
     return s.softmax(-1, dtype=torch.float32), G
@@ -171,8 +154,6 @@ def causal_nystrom_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
 def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
                              l:int, # segment length
                              c:int, # chunk length
-                             kernel:str="segment", # landmark values: "segment" or "prefix" (needs no gaps)
-                             iters:int=6, # pseudo-inverse iterations ("prefix")
                             )->Tensor: # (B, H, T, D)
     "Causal Nyström attention: landmarks of complete segments and of the gap, exact attention inside the own chunk."
     B, H, T, D = q.shape
@@ -180,11 +161,10 @@ def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     done, _ = causal_layout(T, l, c)
     n = int(done[-1])
     P, G = causal_nystrom_weights(q, k, l, c)
-    Wm = landmark_value_weights(q, k, l, n, kernel, iters)
-    vn = v[:, :, :n * l].float()
-    W = (Wm[:, :, :, None] @ _segments(vn, l))[:, :, :, 0] if kernel == "segment" else Wm @ vn   # (B, H, n, D)
+    Wm = landmark_value_weights(q, k, l, n)                                                   # (B, H, n, l)
+    W = (Wm[:, :, :, None] @ split_chunks(v[:, :, :n * l].float(), l))[:, :, :, 0]           # (B, H, n, D)
     wg = v.new_zeros(B, H, P.shape[2], D) if G is None else gap_values(G, v, l, c, done).to(v.dtype)  # (B, H, n_c, D)
-    vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], _segments(v, c)], 3)
+    vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], split_chunks(v, c)], 3)
     return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :T]
 
 # %% ../nbs/01b_nystrom.ipynb #077711ec
@@ -211,8 +191,6 @@ def conv_band(w:Tensor, # (H, 1, K, 1)
     return w[:, 0, :, 0].float()[:, tap.clamp(0, K - 1)] * inside
 
 # %% ../nbs/01b_nystrom.ipynb #97fa0b55
-_CAUSAL_KERNELS = ("segment", "prefix")
-
 class NystromAttention(AttentionCore):
     "Nyströmformer (Xiong et al. 2021): bidirectional as published, or causal over landmarks of complete segments."
     name = "nystrom"
@@ -220,12 +198,10 @@ class NystromAttention(AttentionCore):
     hparams = dict(
         num_landmarks=HParam(int, 32, "landmarks m (bidirectional); landmarks of a full window when causal",
                              grid=(32, 64, 128), minimum=1),
-        pinv_iterations=HParam(int, 6, "iterations of the pseudo-inverse (bidirectional, and causal 'prefix')", minimum=1),
+        pinv_iterations=HParam(int, 6, "iterations of the pseudo-inverse (bidirectional form; the causal form has none)", minimum=1),
         conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)", minimum=0),
         segment=HParam(int, None, "causal only: segment length l (None: ceil(block_size/num_landmarks))", minimum=1),
-        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: num_landmarks; segment for 'prefix')", minimum=1),
-        causal_kernel=HParam(str, None, "causal only: landmark values 'segment' (None: the default) or 'prefix'",
-                             choices=_CAUSAL_KERNELS),
+        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: min(num_landmarks, block_size))", minimum=1),
     )
 
     def __init__(self, n_head:int, # heads H
@@ -235,33 +211,25 @@ class NystromAttention(AttentionCore):
                  **hparams, # see `hparams`
                 ):
         super().__init__(n_head, head_dim, block_size, causal, **hparams)
-        num_landmarks, conv_kernel, segment, chunk, causal_kernel = (
-            self.num_landmarks, self.conv_kernel, self.segment, self.chunk, self.causal_kernel)
+        num_landmarks, conv_kernel, segment, chunk = self.num_landmarks, self.conv_kernel, self.segment, self.chunk
         if conv_kernel > block_size:
             raise ValueError(f"nystrom: conv_kernel={conv_kernel} exceeds block_size={block_size}; use a kernel <= {block_size} or 0 (off)")
         if not self.causal:
-            for nm, val in (("segment", segment), ("chunk", chunk), ("causal_kernel", causal_kernel)):
+            for nm, val in (("segment", segment), ("chunk", chunk)):
                 if val is not None:
                     raise ValueError(f"nystrom: {nm} applies to the causal form only; drop it or pass causal=True")
         else:
-            self.causal_kernel = "segment" if causal_kernel is None else causal_kernel
-            if self.causal_kernel not in _CAUSAL_KERNELS:
-                raise ValueError(f"nystrom: causal_kernel must be one of {', '.join(map(repr, _CAUSAL_KERNELS))}, got {causal_kernel!r}")
             l = -(-block_size // num_landmarks) if segment is None else segment
             if l > block_size: raise ValueError(f"nystrom: segment={l} exceeds block_size={block_size}")
-            if chunk is None: c = l if self.causal_kernel == "prefix" else min(num_landmarks, block_size)
-            else: c = chunk
+            c = min(num_landmarks, block_size) if chunk is None else chunk
             if c > block_size: raise ValueError(f"nystrom: chunk={c} exceeds block_size={block_size}")
-            if self.causal_kernel == "prefix" and c % l:
-                raise ValueError(f"nystrom: causal_kernel='prefix' needs chunk to be a multiple of segment (no gap landmarks), "
-                                 f"got chunk={c}, segment={l}; pass chunk={l}")
             self.segment, self.chunk = l, c
         if conv_kernel:  # PyTorch's default conv init: U(-1/sqrt(K), 1/sqrt(K))
             self.conv = nn.Parameter(torch.empty(n_head, 1, conv_kernel, 1).uniform_(-1, 1) / math.sqrt(conv_kernel))
         else: self.conv = None
 
     def _forward(self, q, k, v):
-        if self.causal: y = causal_nystrom_attention(q, k, v, self.segment, self.chunk, self.causal_kernel, self.pinv_iterations)
+        if self.causal: y = causal_nystrom_attention(q, k, v, self.segment, self.chunk)
         else: y = nystrom_attention(q, k, v, self.num_landmarks, self.pinv_iterations)
         return y if self.conv is None else y + conv_skip(v, self.conv, self.causal)
 
@@ -281,9 +249,8 @@ class NystromAttention(AttentionCore):
         P, G = causal_nystrom_weights(q, k, l, c)                                  # (B, H, n_c, c, n + 1 + c)
         A = torch.zeros(B, H, nc, c, Tk, device=q.device)
         if n:
-            Wm = landmark_value_weights(q, k, l, n, self.causal_kernel, self.pinv_iterations)
-            if self.causal_kernel == "segment":                                     # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
-                Wm = (Wm[:, :, :, None, :] * torch.eye(n, device=q.device)[:, :, None]).flatten(3, 4)
+            Wm = landmark_value_weights(q, k, l, n)                                 # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
+            Wm = (Wm[:, :, :, None, :] * torch.eye(n, device=q.device)[:, :, None]).flatten(3, 4)
             A[..., :n * l] += P[..., :n] @ Wm[:, :, None]
         if G is not None:                                                           # gap weights live in segment S_a
             Gpos = torch.einsum("bhal,as->bhasl", G, F.one_hot(done, ns).float().to(q.device)).flatten(3, 4)  # (B, H, n_c, ns*l)
