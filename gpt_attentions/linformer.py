@@ -11,6 +11,7 @@ __all__ = ['pool_projection', 'linformer_attention', 'split_chunks', 'causal_slo
 # %% ../nbs/01a_linformer.ipynb #086ebe9b
 import math
 import torch, torch.nn.functional as F
+from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
 
@@ -108,6 +109,7 @@ _SHARES = ("none", "headwise", "kv")
 class LinformerAttention(AttentionCore):
     "Linformer (Wang et al. 2020): bidirectional as published, or causal over completed chunks compressed to slots."
     name = "linformer"
+    stateful = True  # the causal form: `step` keeps the slots of completed chunks and the current chunk exactly
     test_args = dict(proj_len=8)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
     hparams = dict(
         proj_len=HParam(int, 64, "projected length k: slots of the bidirectional form, slots of a full window when causal",
@@ -167,3 +169,42 @@ class LinformerAttention(AttentionCore):
             return _blocks_to_matrix(causal_linformer_weights(q, k, E, self.log_mass), Fv)[:, :, :T, :T]
         p = (q.float() @ (E.float() @ k.float()).transpose(-2, -1) / math.sqrt(q.shape[-1])).softmax(-1)  # (B, H, T, k)
         return p @ Fv.float()  # (B, H, T, T)
+
+# %% ../nbs/01a_linformer.ipynb #stepcd01
+@patch
+def init_state(self:LinformerAttention, batch_size:int, device=None, dtype=None)->dict:
+    "No slots and an empty current chunk: four (B, H, 0, D) tensors."
+    z = torch.zeros(batch_size, self.n_head, 0, self.head_dim, device=self.proj_k.device if device is None else device,
+                    dtype=dtype)
+    return dict(slot_k=z, slot_v=z.clone(), k=z.clone(), v=z.clone())
+
+@patch
+def step(self:LinformerAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) each: the newest token
+         state:dict, # from `init_state` or the last step
+        )->tuple[Tensor, dict]: # (B, H, 1, D) output, new state
+    "One token of the causal form: attend to the completed chunks' slots and the current chunk, compress it when full."
+    if not self.causal: raise ValueError("linformer: step needs a causal core (causal=True)")
+    if q.shape[2] != 1: raise ValueError(f"linformer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+    self.check_inputs(q, k, v)
+    c, r = self.chunk, self.chunk_slots
+    Kc, Vc = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)      # (B, H, i+1, D): the current chunk
+    Ks, Vs = state["slot_k"], state["slot_v"]                                   # (B, H, r*n, D): completed chunks
+    n = Ks.shape[2] // r
+    if n * c + Kc.shape[2] > self.block_size:
+        raise ValueError(f"linformer: the state holds {n * c + Kc.shape[2]} tokens, more than block_size={self.block_size}")
+    keys = torch.cat([Ks, Kc], 2)                                               # (B, H, r*n + i+1, D)
+    s = (q / math.sqrt(q.shape[-1])) @ keys.transpose(-2, -1)                  # (B, H, 1, r*n + i+1)
+    s[..., :r * n] += self.log_mass.repeat(n).to(s.dtype)                       # the slots' mass
+    y = s.softmax(-1, dtype=torch.float32).to(v.dtype) @ torch.cat([Vs, Vc], 2)  # (B, H, 1, D)
+    if Kc.shape[2] == c:                                                        # the chunk is complete: compress it
+        E, Fv = self.projections(c)                                             # (H or 1, r, c)
+        Ks, Vs = torch.cat([Ks, E.to(k.dtype) @ Kc], 2), torch.cat([Vs, Fv.to(v.dtype) @ Vc], 2)
+        Kc, Vc = Kc[:, :, :0], Vc[:, :, :0]
+    return y, dict(slot_k=Ks, slot_v=Vs, k=Kc, v=Vc)
+
+@patch
+def state_numel(self:LinformerAttention, T:int)->int:
+    "Numbers per sequence the step keeps after T tokens (all heads): r slots per completed chunk, the current chunk exactly."
+    if not self.causal: return super(LinformerAttention, self).state_numel(T)
+    T = min(T, self.block_size)
+    return 2 * self.n_head * self.head_dim * (self.chunk_slots * (T // self.chunk) + T % self.chunk)

@@ -12,6 +12,7 @@ __all__ = ['iterative_pinv', 'segment_means', 'nystrom_factors', 'nystrom_attent
 # %% ../nbs/01b_nystrom.ipynb #1d1e0fb1
 import math
 import torch, torch.nn.functional as F
+from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
 from .linformer import split_chunks
@@ -194,6 +195,7 @@ def conv_band(w:Tensor, # (H, 1, K, 1)
 class NystromAttention(AttentionCore):
     "Nyströmformer (Xiong et al. 2021): bidirectional as published, or causal over landmarks of complete segments."
     name = "nystrom"
+    stateful = True  # the causal form: `step` keeps landmarks of complete segments and a short buffer of exact tokens
     test_args = dict(num_landmarks=8)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
     hparams = dict(
         num_landmarks=HParam(int, 32, "landmarks m (bidirectional); landmarks of a full window when causal",
@@ -259,3 +261,62 @@ class NystromAttention(AttentionCore):
         own.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(P[..., n + 1:].permute(0, 1, 3, 4, 2))
         A[..., :nc * c] += own.flatten(4, 5)
         return A.flatten(2, 3)[:, :, :T, :T]
+
+# %% ../nbs/01b_nystrom.ipynb #stepcdn1
+def _recent_start(t:int, l:int, c:int, K:int)->int:
+    "First position the step still needs exactly when t tokens are seen: current segment, current chunk, conv window."
+    return max(0, min(t // l * l, t // c * c, t - max(K - 1, 0)))
+
+@patch
+def init_state(self:NystromAttention, batch_size:int, device=None, dtype=None)->dict:
+    "Nothing seen yet: no landmarks, no recent tokens, a zero gap landmark and query sum."
+    B, H, D = batch_size, self.n_head, self.head_dim
+    z = lambda n, dt=dtype: torch.zeros(B, H, n, D, device=device, dtype=dt)
+    return dict(t=0, lm_k=z(0), lm_w=z(0), k=z(0), v=z(0), gap_k=z(1), gap_w=z(1), q_sum=z(1, torch.float32))
+
+@patch
+def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) each: the newest token
+         state:dict, # from `init_state` or the last step
+        )->tuple[Tensor, dict]: # (B, H, 1, D) output, new state
+    "One token of the causal form: visible landmarks, the chunk's gap landmark and the chunk so far, in one softmax."
+    if not self.causal: raise ValueError("nystrom: step needs a causal core (causal=True)")
+    if q.shape[2] != 1: raise ValueError(f"nystrom: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+    self.check_inputs(q, k, v)
+    l, c, t = self.segment, self.chunk, state["t"]
+    K = 0 if self.conv is None else self.conv.shape[2]
+    if t >= self.block_size: raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
+    q = q / math.sqrt(q.shape[-1])
+    start = _recent_start(t, l, c, K)
+    ks, vs = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)         # (B, H, t+1 - start, D): positions start..t
+    a0 = t // c * c                                                                 # this chunk's first position
+    S, g = a0 // l, a0 - a0 // l * l                                                # landmarks it sees, gap length
+    gap_k, gap_w = state["gap_k"], state["gap_w"]
+    if t == a0 and g:                                                               # a chunk starts: its gap landmark
+        kg, vg = ks[:, :, S * l - start:a0 - start].float(), vs[:, :, S * l - start:a0 - start].float()  # (B, H, g, D)
+        G = ((state["q_sum"] / g) @ kg.transpose(-2, -1)).softmax(-1)                # (B, H, 1, g): mean query over the gap
+        gap_k, gap_w = kg.mean(2, keepdim=True).to(k.dtype), (G @ vg).to(v.dtype)
+    keys = torch.cat([state["lm_k"][:, :, :S], gap_k, ks[:, :, a0 - start:]], 2)   # (B, H, S + 1 + t-a0+1, D)
+    vals = torch.cat([state["lm_w"][:, :, :S], gap_w, vs[:, :, a0 - start:]], 2)
+    s = q @ keys.transpose(-2, -1)                                                  # (B, H, 1, S + 1 + t-a0+1)
+    s[..., :S] += math.log(l)
+    s[..., S] += math.log(g) if g else float("-inf")
+    y = s.softmax(-1, dtype=torch.float32).to(v.dtype) @ vals                       # (B, H, 1, D)
+    if K:                                                                           # the convolution over the last K values
+        win = F.pad(vs[:, :, -K:], (0, 0, max(0, K - vs.shape[2]), 0))              # (B, H, K, D), zeros before position 0
+        y = y + (self.conv[:, 0, :, 0].to(v.dtype)[None, :, :, None] * win).sum(2, keepdim=True)
+    q_sum, lm_k, lm_w = state["q_sum"] + q.float(), state["lm_k"], state["lm_w"]
+    if (t + 1) % l == 0:                                                            # a segment ends: its landmark
+        kl, vl = ks[:, :, t + 1 - l - start:], vs[:, :, t + 1 - l - start:]         # (B, H, l, D)
+        W = ((q_sum / l) @ kl.float().transpose(-2, -1)).softmax(-1) @ vl.float()   # (B, H, 1, D)
+        lm_k, lm_w = torch.cat([lm_k, kl.mean(2, keepdim=True)], 2), torch.cat([lm_w, W.to(v.dtype)], 2)
+        q_sum = torch.zeros_like(q_sum)
+    keep = _recent_start(t + 1, l, c, K) - start                                    # drop what no later token needs
+    return y, dict(t=t + 1, lm_k=lm_k, lm_w=lm_w, k=ks[:, :, keep:], v=vs[:, :, keep:], gap_k=gap_k, gap_w=gap_w, q_sum=q_sum)
+
+@patch
+def state_numel(self:NystromAttention, T:int)->int:
+    "Numbers per sequence the step keeps after T tokens (all heads): landmarks, recent exact tokens, gap and query sum."
+    if not self.causal: return super(NystromAttention, self).state_numel(T)
+    T, K = min(T, self.block_size), 0 if self.conv is None else self.conv.shape[2]
+    recent = T - _recent_start(T, self.segment, self.chunk, K)
+    return self.n_head * self.head_dim * (2 * (T // self.segment) + 2 * recent + 3)
