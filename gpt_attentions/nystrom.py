@@ -12,21 +12,20 @@ __all__ = ['iterative_pinv', 'segment_means', 'nystrom_factors', 'nystrom_attent
 # %% ../nbs/01b_nystrom.ipynb #1d1e0fb1
 import math
 import torch, torch.nn.functional as F
+from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
+from .linformer import split_chunks
 
 # %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)
                    iters:int=6, # iterations
-                   lower:bool=False, # start from I (keeps a lower-triangular A's inverse lower-triangular)
                   )->Tensor: # (..., n, n)
     "Moore–Penrose pseudo-inverse of each matrix in `A` by the Nyströmformer iteration (Razavi et al. 2014)."
     I = torch.eye(A.shape[-1], dtype=A.dtype, device=A.device)
-    if lower: Z = I.expand_as(A)
-    else:
-        a = A.abs()
-        norms = a.sum(-2).amax(-1) * a.sum(-1).amax(-1)  # ||A||_1 ||A||_inf, per matrix
-        Z = A.transpose(-2, -1) / norms[..., None, None]
+    a = A.abs()
+    norms = a.sum(-2).amax(-1) * a.sum(-1).amax(-1)  # ||A||_1 ||A||_inf, per matrix
+    Z = A.transpose(-2, -1) / norms[..., None, None]
     for _ in range(iters):
         AZ = A @ Z
         Z = 0.25 * Z @ (13 * I - AZ @ (15 * I - AZ @ (7 * I - AZ)))
@@ -37,11 +36,10 @@ def segment_means(x:Tensor, # (B, H, T, D)
                   l:int, # segment length
                  )->Tensor: # (B, H, ceil(T/l), D) means over the real positions of each segment
     "Means of consecutive length-`l` segments; a short last segment is averaged over its real positions only."
-    B, H, T, D = x.shape
-    n = -(-T // l)
+    T, n = x.shape[2], -(-x.shape[2] // l)
     counts = torch.full((n, 1), float(l), device=x.device)
     counts[-1] = T - (n - 1) * l
-    return (F.pad(x, (0, 0, 0, n * l - T)).view(B, H, n, l, D).sum(3) / counts.to(x.dtype))
+    return split_chunks(x, l).sum(3) / counts.to(x.dtype)
 
 def nystrom_factors(q:Tensor, # (B, H, T, D)
                     k:Tensor, # (B, H, T, D)
@@ -67,11 +65,6 @@ def nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     return F1.to(v.dtype) @ W.to(v.dtype)
 
 # %% ../nbs/01b_nystrom.ipynb #7e9b47ab
-def _segments(x:Tensor, l:int)->Tensor:
-    "(B, H, T, D) -> (B, H, ceil(T/l), l, D), zero-padded at the end."
-    ns = -(-x.shape[2] // l)
-    return (x if ns * l == x.shape[2] else F.pad(x, (0, 0, 0, ns * l - x.shape[2]))).unflatten(2, (ns, l))
-
 def causal_layout(T:int, # sequence length
                   l:int, # segment length
                   c:int, # chunk length
@@ -99,24 +92,15 @@ def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                            k:Tensor, # (B, H, T, D)
                            l:int, # segment length
                            n:int, # landmarks: segments 0..n-1, all complete
-                           kernel:str="segment", # "segment" (closed form) or "prefix" (triangular pseudo-inverse)
-                           iters:int=6, # pseudo-inverse iterations ("prefix")
-                          )->Tensor: # float32: (B, H, n, l) for "segment", (B, H, n, n*l) for "prefix"
-    "Weights that turn values into the landmark values w: own-segment attention, or Z F3 of the triangular system."
-    qb, kb = _segments(q[:, :, :n * l].float(), l), _segments(k[:, :, :n * l].float(), l)   # (B, H, n, l, D)
+                          )->Tensor: # (B, H, n, l) float32
+    "Weights that turn values into the landmark values w: each landmark query's attention over its own segment."
+    qb, kb = split_chunks(q[:, :, :n * l].float(), l), split_chunks(k[:, :, :n * l].float(), l)   # (B, H, n, l, D)
     qm = qb.mean(3)                                                                       # (B, H, n, D) landmark queries
-    if kernel == "segment":
-        return (qm[:, :, :, None] @ kb.transpose(-2, -1)).softmax(-1)[:, :, :, 0]      # (B, H, n, l)
-    km = kb.mean(3)
-    tril = torch.ones(n, n, dtype=torch.bool, device=q.device).tril()
-    A = (qm @ km.transpose(-2, -1)).masked_fill(~tril, float("-inf")).softmax(-1)       # (B, H, n, n) lower-triangular F2
-    seen = torch.arange(n * l, device=q.device)[None, :] < (torch.arange(n, device=q.device)[:, None] + 1) * l
-    F3 = (qm @ kb.flatten(2, 3).transpose(-2, -1)).masked_fill(~seen, float("-inf")).softmax(-1)  # (B, H, n, n*l) staircase
-    return iterative_pinv(A, iters, lower=True) @ F3
+    return (qm[:, :, :, None] @ kb.transpose(-2, -1)).softmax(-1)[:, :, :, 0]          # (B, H, n, l)
 
 def _block_prefix(x:Tensor, g:int)->Tensor:
     "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at the multiples of g (a cumsum over T/g blocks, not T positions)."
-    return F.pad(_segments(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
+    return F.pad(split_chunks(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
 
 def gap_landmarks(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                   k:Tensor, # (B, H, T, D)
@@ -129,7 +113,7 @@ def gap_landmarks(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
     cnt = gap.clamp(min=1).to(dev, torch.float32)[:, None]
     Cq, Ck = _block_prefix(q, g), _block_prefix(k, g)
     qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt  # (B, H, n_c, D) gap means
-    kseg, pos = _segments(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
+    kseg, pos = split_chunks(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
     if l % c == 0:  # chunk a is chunk a mod (l/c) of segment a // (l/c): batch by segment, no gather
         per, ns = l // c, kseg.shape[2]
         f = torch.arange(per, device=dev)
@@ -147,7 +131,7 @@ def gap_values(G:Tensor, # (B, H, n_c, l) from `gap_landmarks`
                v:Tensor, # (B, H, T, D)
                l:int, c:int, done:Tensor)->Tensor: # (B, H, n_c, D) float32
     "The gap landmarks' values: their weights over segment S_a applied to its values."
-    vseg, nc = _segments(v.float(), l), G.shape[2]                                       # (B, H, ns, l, D)
+    vseg, nc = split_chunks(v.float(), l), G.shape[2]                                       # (B, H, ns, l, D)
     if l % c == 0:
         per, ns = l // c, vseg.shape[2]
         return (F.pad(G, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ vseg).flatten(2, 3)[:, :, :nc]
@@ -160,10 +144,10 @@ def causal_nystrom_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
     "The causal F1 over [segment landmarks, gap landmark, own chunk] in one float32 softmax, and the gap value weights."
     done, gap = causal_layout(q.shape[2], l, c)
     n = int(done[-1])
-    km = _segments(k[:, :, :n * l], l).mean(3) if n else k[:, :, :0]                      # (B, H, n, D) landmark keys
+    km = split_chunks(k[:, :, :n * l], l).mean(3) if n else k[:, :, :0]                      # (B, H, n, D) landmark keys
     if bool((gap > 0).any()): kg, G = gap_landmarks(q, k, l, c, done, gap)
     else: kg, G = k.new_zeros(*k.shape[:2], len(done), k.shape[3]), None                  # no gaps: c is a multiple of l
-    qb, kb = _segments(q, c), _segments(k, c)                                              # (B, H, n_c, c, D)
+    qb, kb = split_chunks(q, c), split_chunks(k, c)                                              # (B, H, n_c, c, D)
     keys = torch.cat([km[:, :, None].expand(-1, -1, len(done), -1, -1), kg[:, :, :, None], kb], 3)  # (B, H, n_c, n + 1 + c, D)
     s = (qb @ keys.transpose(-2, -1)).add_(causal_landmark_bias(done, gap, l, c, q.device, q.dtype))
     return s.softmax(-1, dtype=torch.float32), G
@@ -171,8 +155,6 @@ def causal_nystrom_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
 def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
                              l:int, # segment length
                              c:int, # chunk length
-                             kernel:str="segment", # landmark values: "segment" or "prefix" (needs no gaps)
-                             iters:int=6, # pseudo-inverse iterations ("prefix")
                             )->Tensor: # (B, H, T, D)
     "Causal Nyström attention: landmarks of complete segments and of the gap, exact attention inside the own chunk."
     B, H, T, D = q.shape
@@ -180,11 +162,10 @@ def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     done, _ = causal_layout(T, l, c)
     n = int(done[-1])
     P, G = causal_nystrom_weights(q, k, l, c)
-    Wm = landmark_value_weights(q, k, l, n, kernel, iters)
-    vn = v[:, :, :n * l].float()
-    W = (Wm[:, :, :, None] @ _segments(vn, l))[:, :, :, 0] if kernel == "segment" else Wm @ vn   # (B, H, n, D)
+    Wm = landmark_value_weights(q, k, l, n)                                                   # (B, H, n, l)
+    W = (Wm[:, :, :, None] @ split_chunks(v[:, :, :n * l].float(), l))[:, :, :, 0]           # (B, H, n, D)
     wg = v.new_zeros(B, H, P.shape[2], D) if G is None else gap_values(G, v, l, c, done).to(v.dtype)  # (B, H, n_c, D)
-    vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], _segments(v, c)], 3)
+    vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], split_chunks(v, c)], 3)
     return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :T]
 
 # %% ../nbs/01b_nystrom.ipynb #077711ec
@@ -211,21 +192,18 @@ def conv_band(w:Tensor, # (H, 1, K, 1)
     return w[:, 0, :, 0].float()[:, tap.clamp(0, K - 1)] * inside
 
 # %% ../nbs/01b_nystrom.ipynb #97fa0b55
-_CAUSAL_KERNELS = ("segment", "prefix")
-
 class NystromAttention(AttentionCore):
     "Nyströmformer (Xiong et al. 2021): bidirectional as published, or causal over landmarks of complete segments."
     name = "nystrom"
+    stateful = True  # the causal form: `step` keeps landmarks of complete segments and a short buffer of exact tokens
     test_args = dict(num_landmarks=8)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
     hparams = dict(
         num_landmarks=HParam(int, 32, "landmarks m (bidirectional); landmarks of a full window when causal",
                              grid=(32, 64, 128), minimum=1),
-        pinv_iterations=HParam(int, 6, "iterations of the pseudo-inverse (bidirectional, and causal 'prefix')", minimum=1),
+        pinv_iterations=HParam(int, 6, "iterations of the pseudo-inverse (bidirectional form; the causal form has none)", minimum=1),
         conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)", minimum=0),
         segment=HParam(int, None, "causal only: segment length l (None: ceil(block_size/num_landmarks))", minimum=1),
-        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: num_landmarks; segment for 'prefix')", minimum=1),
-        causal_kernel=HParam(str, None, "causal only: landmark values 'segment' (None: the default) or 'prefix'",
-                             choices=_CAUSAL_KERNELS),
+        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: min(num_landmarks, block_size))", minimum=1),
     )
 
     def __init__(self, n_head:int, # heads H
@@ -235,33 +213,25 @@ class NystromAttention(AttentionCore):
                  **hparams, # see `hparams`
                 ):
         super().__init__(n_head, head_dim, block_size, causal, **hparams)
-        num_landmarks, conv_kernel, segment, chunk, causal_kernel = (
-            self.num_landmarks, self.conv_kernel, self.segment, self.chunk, self.causal_kernel)
+        num_landmarks, conv_kernel, segment, chunk = self.num_landmarks, self.conv_kernel, self.segment, self.chunk
         if conv_kernel > block_size:
             raise ValueError(f"nystrom: conv_kernel={conv_kernel} exceeds block_size={block_size}; use a kernel <= {block_size} or 0 (off)")
         if not self.causal:
-            for nm, val in (("segment", segment), ("chunk", chunk), ("causal_kernel", causal_kernel)):
+            for nm, val in (("segment", segment), ("chunk", chunk)):
                 if val is not None:
                     raise ValueError(f"nystrom: {nm} applies to the causal form only; drop it or pass causal=True")
         else:
-            self.causal_kernel = "segment" if causal_kernel is None else causal_kernel
-            if self.causal_kernel not in _CAUSAL_KERNELS:
-                raise ValueError(f"nystrom: causal_kernel must be one of {', '.join(map(repr, _CAUSAL_KERNELS))}, got {causal_kernel!r}")
             l = -(-block_size // num_landmarks) if segment is None else segment
             if l > block_size: raise ValueError(f"nystrom: segment={l} exceeds block_size={block_size}")
-            if chunk is None: c = l if self.causal_kernel == "prefix" else min(num_landmarks, block_size)
-            else: c = chunk
+            c = min(num_landmarks, block_size) if chunk is None else chunk
             if c > block_size: raise ValueError(f"nystrom: chunk={c} exceeds block_size={block_size}")
-            if self.causal_kernel == "prefix" and c % l:
-                raise ValueError(f"nystrom: causal_kernel='prefix' needs chunk to be a multiple of segment (no gap landmarks), "
-                                 f"got chunk={c}, segment={l}; pass chunk={l}")
             self.segment, self.chunk = l, c
         if conv_kernel:  # PyTorch's default conv init: U(-1/sqrt(K), 1/sqrt(K))
             self.conv = nn.Parameter(torch.empty(n_head, 1, conv_kernel, 1).uniform_(-1, 1) / math.sqrt(conv_kernel))
         else: self.conv = None
 
     def _forward(self, q, k, v):
-        if self.causal: y = causal_nystrom_attention(q, k, v, self.segment, self.chunk, self.causal_kernel, self.pinv_iterations)
+        if self.causal: y = causal_nystrom_attention(q, k, v, self.segment, self.chunk)
         else: y = nystrom_attention(q, k, v, self.num_landmarks, self.pinv_iterations)
         return y if self.conv is None else y + conv_skip(v, self.conv, self.causal)
 
@@ -281,9 +251,8 @@ class NystromAttention(AttentionCore):
         P, G = causal_nystrom_weights(q, k, l, c)                                  # (B, H, n_c, c, n + 1 + c)
         A = torch.zeros(B, H, nc, c, Tk, device=q.device)
         if n:
-            Wm = landmark_value_weights(q, k, l, n, self.causal_kernel, self.pinv_iterations)
-            if self.causal_kernel == "segment":                                     # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
-                Wm = (Wm[:, :, :, None, :] * torch.eye(n, device=q.device)[:, :, None]).flatten(3, 4)
+            Wm = landmark_value_weights(q, k, l, n)                                 # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
+            Wm = (Wm[:, :, :, None, :] * torch.eye(n, device=q.device)[:, :, None]).flatten(3, 4)
             A[..., :n * l] += P[..., :n] @ Wm[:, :, None]
         if G is not None:                                                           # gap weights live in segment S_a
             Gpos = torch.einsum("bhal,as->bhasl", G, F.one_hot(done, ns).float().to(q.device)).flatten(3, 4)  # (B, H, n_c, ns*l)
@@ -292,3 +261,62 @@ class NystromAttention(AttentionCore):
         own.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(P[..., n + 1:].permute(0, 1, 3, 4, 2))
         A[..., :nc * c] += own.flatten(4, 5)
         return A.flatten(2, 3)[:, :, :T, :T]
+
+# %% ../nbs/01b_nystrom.ipynb #stepcdn1
+def _recent_start(t:int, l:int, c:int, K:int)->int:
+    "First position the step still needs exactly when t tokens are seen: current segment, current chunk, conv window."
+    return max(0, min(t // l * l, t // c * c, t - max(K - 1, 0)))
+
+@patch
+def init_state(self:NystromAttention, batch_size:int, device=None, dtype=None)->dict:
+    "Nothing seen yet: no landmarks, no recent tokens, a zero gap landmark and query sum."
+    B, H, D = batch_size, self.n_head, self.head_dim
+    z = lambda n, dt=dtype: torch.zeros(B, H, n, D, device=device, dtype=dt)
+    return dict(t=0, lm_k=z(0), lm_w=z(0), k=z(0), v=z(0), gap_k=z(1), gap_w=z(1), q_sum=z(1, torch.float32))
+
+@patch
+def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) each: the newest token
+         state:dict, # from `init_state` or the last step
+        )->tuple[Tensor, dict]: # (B, H, 1, D) output, new state
+    "One token of the causal form: visible landmarks, the chunk's gap landmark and the chunk so far, in one softmax."
+    if not self.causal: raise ValueError("nystrom: step needs a causal core (causal=True)")
+    if q.shape[2] != 1: raise ValueError(f"nystrom: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+    self.check_inputs(q, k, v)
+    l, c, t = self.segment, self.chunk, state["t"]
+    K = 0 if self.conv is None else self.conv.shape[2]
+    if t >= self.block_size: raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
+    q = q / math.sqrt(q.shape[-1])
+    start = _recent_start(t, l, c, K)
+    ks, vs = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)         # (B, H, t+1 - start, D): positions start..t
+    a0 = t // c * c                                                                 # this chunk's first position
+    S, g = a0 // l, a0 - a0 // l * l                                                # landmarks it sees, gap length
+    gap_k, gap_w = state["gap_k"], state["gap_w"]
+    if t == a0 and g:                                                               # a chunk starts: its gap landmark
+        kg, vg = ks[:, :, S * l - start:a0 - start].float(), vs[:, :, S * l - start:a0 - start].float()  # (B, H, g, D)
+        G = ((state["q_sum"] / g) @ kg.transpose(-2, -1)).softmax(-1)                # (B, H, 1, g): mean query over the gap
+        gap_k, gap_w = kg.mean(2, keepdim=True).to(k.dtype), (G @ vg).to(v.dtype)
+    keys = torch.cat([state["lm_k"][:, :, :S], gap_k, ks[:, :, a0 - start:]], 2)   # (B, H, S + 1 + t-a0+1, D)
+    vals = torch.cat([state["lm_w"][:, :, :S], gap_w, vs[:, :, a0 - start:]], 2)
+    s = q @ keys.transpose(-2, -1)                                                  # (B, H, 1, S + 1 + t-a0+1)
+    s[..., :S] += math.log(l)
+    s[..., S] += math.log(g) if g else float("-inf")
+    y = s.softmax(-1, dtype=torch.float32).to(v.dtype) @ vals                       # (B, H, 1, D)
+    if K:                                                                           # the convolution over the last K values
+        win = F.pad(vs[:, :, -K:], (0, 0, max(0, K - vs.shape[2]), 0))              # (B, H, K, D), zeros before position 0
+        y = y + (self.conv[:, 0, :, 0].to(v.dtype)[None, :, :, None] * win).sum(2, keepdim=True)
+    q_sum, lm_k, lm_w = state["q_sum"] + q.float(), state["lm_k"], state["lm_w"]
+    if (t + 1) % l == 0:                                                            # a segment ends: its landmark
+        kl, vl = ks[:, :, t + 1 - l - start:], vs[:, :, t + 1 - l - start:]         # (B, H, l, D)
+        W = ((q_sum / l) @ kl.float().transpose(-2, -1)).softmax(-1) @ vl.float()   # (B, H, 1, D)
+        lm_k, lm_w = torch.cat([lm_k, kl.mean(2, keepdim=True)], 2), torch.cat([lm_w, W.to(v.dtype)], 2)
+        q_sum = torch.zeros_like(q_sum)
+    keep = _recent_start(t + 1, l, c, K) - start                                    # drop what no later token needs
+    return y, dict(t=t + 1, lm_k=lm_k, lm_w=lm_w, k=ks[:, :, keep:], v=vs[:, :, keep:], gap_k=gap_k, gap_w=gap_w, q_sum=q_sum)
+
+@patch
+def state_numel(self:NystromAttention, T:int)->int:
+    "Numbers per sequence the step keeps after T tokens (all heads): landmarks, recent exact tokens, gap and query sum."
+    if not self.causal: return super(NystromAttention, self).state_numel(T)
+    T, K = min(T, self.block_size), 0 if self.conv is None else self.conv.shape[2]
+    recent = T - _recent_start(T, self.segment, self.chunk, K)
+    return self.n_head * self.head_dim * (2 * (T // self.segment) + 2 * recent + 3)

@@ -230,3 +230,8 @@ class PerformerAttention(AttentionCore):
             V = state["V"] + v1                                            # (B, H, 1, D+1) for the EPS floor
             y = _normalise(torch.exp(lq - lq.amax(-1, keepdim=True)) @ S + EPS * V)  # (B, H, 1, D)
         return y.to(v.dtype), dict(S=S, c=c, V=V)
+
+    def state_numel(self, T:int)->int:
+        "Numbers per sequence the step keeps (all heads), whatever T: S (m × D+1), the running maximum c, V (D+1)."
+        if not self.causal: return super().state_numel(T)
+        return self.n_head * (self.num_features * (self.head_dim + 1) + 1 + self.head_dim + 1)
