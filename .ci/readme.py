@@ -1,9 +1,10 @@
 """Render nbs/index.ipynb to README.md (markdown cells as they are, code cells as fenced Python).
 
 nbdev-readme needs Quarto, which the project does not require; this keeps README.md generated from the
-notebook all the same. `--check` exits 1 when README.md is out of date.
+notebook all the same. `--check` exits 1 when README.md is out of date. `--quickstart N` prints the N-th shell
+command of README.md's Quickstart section as a reader sees it (CI runs the commands from there, not from a copy).
 """
-import json, sys
+import json, re, sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
@@ -25,7 +26,16 @@ def render(nb_path=root/"nbs"/"index.ipynb") -> str:
             if lines: parts.append("```python\n" + "\n".join(lines) + "\n```")
     return "<!-- generated from nbs/index.ipynb by .ci/readme.py: edit the notebook, not this file -->\n\n" + "\n\n".join(parts) + "\n"
 
+def quickstart(n:int, readme=root/"README.md") -> str:
+    "The n-th (1-based) fenced sh block of the Quickstart section of `readme`."
+    section = readme.read_text().split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)\n```", section, re.S)
+    if not 1 <= n <= len(blocks): sys.exit(f"README.md's Quickstart has {len(blocks)} sh blocks, not {n}")
+    return blocks[n - 1].strip()
+
 if __name__ == "__main__":
+    if "--quickstart" in sys.argv:
+        print(quickstart(int(sys.argv[sys.argv.index("--quickstart") + 1]))); sys.exit()
     text, dest = render(), root/"README.md"
     if "--check" in sys.argv:
         if not dest.is_file() or dest.read_text() != text:
