@@ -6,8 +6,9 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/nystrom.html.md"""
 
 # %% auto #0
 __all__ = ['iterative_pinv', 'segment_means', 'nystrom_factors', 'nystrom_attention', 'causal_layout', 'causal_landmark_bias',
-           'landmark_value_weights', 'gap_landmarks', 'gap_values', 'causal_nystrom_weights',
-           'causal_nystrom_attention', 'conv_skip', 'conv_band', 'NystromAttention']
+           'landmark_value_weights', 'chunk_layout', 'gap_landmarks', 'gap_values', 'causal_landmark_weights',
+           'causal_landmarks', 'causal_nystrom_weights', 'causal_nystrom_chunks', 'causal_nystrom_attention',
+           'conv_skip', 'conv_band', 'NystromAttention']
 
 # %% ../nbs/01b_nystrom.ipynb #1d1e0fb1
 import math
@@ -15,7 +16,7 @@ import torch, torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
-from .linformer import split_chunks
+from .linformer import GROUP_TOKENS, chunk_spans, chunked_attention, split_chunks
 
 # %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)
@@ -65,12 +66,13 @@ def nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
     return F1.to(v.dtype) @ W.to(v.dtype)
 
 # %% ../nbs/01b_nystrom.ipynb #7e9b47ab
-def causal_layout(T:int, # sequence length
+def causal_layout(T:int, # sequence length (from chunk `first` on)
                   l:int, # segment length
                   c:int, # chunk length
+                  first:int=0, # index of the first chunk
                  )->tuple[Tensor, Tensor]: # (n_c,) complete segments before each chunk, (n_c,) gap lengths
     "Per chunk a: S_a = floor(a c / l) segments complete before it, and the gap a c - S_a l."
-    starts = torch.arange(-(-T // c)) * c
+    starts = (first + torch.arange(-(-T // c))) * c
     done = starts // l
     return done, starts - done * l
 
@@ -102,71 +104,114 @@ def _block_prefix(x:Tensor, g:int)->Tensor:
     "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at the multiples of g (a cumsum over T/g blocks, not T positions)."
     return F.pad(split_chunks(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
 
-def gap_landmarks(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
+def chunk_layout(a:int, # first position of the span, a multiple of the segment length
+                 T:int, # span length
+                 l:int, c:int, # segment and chunk lengths
+                )->tuple[Tensor, Tensor, Tensor]: # (n,) starts relative to a, (n,) segments complete before each, (n,) gaps
+    "The chunks that start in positions a..a+T-1: where they start, the segments complete before them, their gaps."
+    starts = torch.arange(-(-a // c), -(-(a + T) // c)) * c
+    done = starts // l
+    return starts - a, done, starts - done * l
+
+def gap_landmarks(q:Tensor, # (B, H, T, D) positions a..a+T-1, already scaled by 1/sqrt(D)
                   k:Tensor, # (B, H, T, D)
                   l:int, c:int, # segment and chunk lengths
-                  done:Tensor, gap:Tensor, # (n_c,) from `causal_layout`
-                 )->tuple[Tensor, Tensor]: # keys (B, H, n_c, D), weights (B, H, n_c, l) over segment done[a]
-    "Each chunk's gap landmark: the mean key of [S_a l, a c), and its mean query's attention over those keys."
-    dev, nc, g = q.device, len(done), math.gcd(l, c)                  # gap ends are multiples of gcd(l, c)
-    starts, seg0 = (torch.arange(nc) * c // g).to(dev), (done * l // g).to(dev)
+                  a:int=0, # first position, a multiple of l
+                 )->tuple[Tensor, Tensor]: # keys (B, H, n_c, D), weights (B, H, n_c, l) over segment S_j
+    "Gap landmarks of the chunks j starting in the span: mean key of [S_j l, j c), and its mean query's attention over those keys."
+    rel, done, gap = chunk_layout(a, q.shape[2], l, c)
+    dev, nc, g = q.device, len(rel), math.gcd(l, c)                   # gap ends are multiples of gcd(l, c), and so is a
+    starts, seg0 = (rel // g).to(dev), ((done * l - a) // g).to(dev)
     cnt = gap.clamp(min=1).to(dev, torch.float32)[:, None]
     Cq, Ck = _block_prefix(q, g), _block_prefix(k, g)
     qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt  # (B, H, n_c, D) gap means
     kseg, pos = split_chunks(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
-    if l % c == 0:  # chunk a is chunk a mod (l/c) of segment a // (l/c): batch by segment, no gather
+    if l % c == 0:  # chunk j is chunk j mod (l/c) of segment j // (l/c) of the span: batch by segment, no gather
         per, ns = l // c, kseg.shape[2]
         f = torch.arange(per, device=dev)
         inside = (pos[None, :] < f[:, None] * c) | (f == 0)[:, None]                      # (l/c, l); empty gaps: any finite row
         s = F.pad(qg, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ kseg.transpose(-2, -1)  # (B, H, ns, l/c, l)
         G = s.masked_fill(~inside, float("-inf")).softmax(-1).flatten(2, 3)[:, :, :nc]
-    else:           # general grids: gather segment S_a's keys for every chunk
+    else:           # general grids: gather segment S_j's keys for every chunk
         gap = gap.to(dev)
         inside = (pos[None, :] < gap[:, None]) | (gap == 0)[:, None]                      # (n_c, l)
-        s = (qg[:, :, :, None] @ kseg[:, :, done.to(dev)].transpose(-2, -1))[:, :, :, 0]  # (B, H, n_c, l)
+        s = (qg[:, :, :, None] @ kseg[:, :, (done - a // l).to(dev)].transpose(-2, -1))[:, :, :, 0]  # (B, H, n_c, l)
         G = s.masked_fill(~inside, float("-inf")).softmax(-1)
     return kg.to(k.dtype), G
 
 def gap_values(G:Tensor, # (B, H, n_c, l) from `gap_landmarks`
-               v:Tensor, # (B, H, T, D)
-               l:int, c:int, done:Tensor)->Tensor: # (B, H, n_c, D) float32
-    "The gap landmarks' values: their weights over segment S_a applied to its values."
+               v:Tensor, # (B, H, T, D) positions a..a+T-1
+               l:int, c:int, # segment and chunk lengths
+               a:int=0, # first position, a multiple of l
+              )->Tensor: # (B, H, n_c, D) float32
+    "The gap landmarks' values: their weights over segment S_j applied to its values."
     vseg, nc = split_chunks(v.float(), l), G.shape[2]                                       # (B, H, ns, l, D)
     if l % c == 0:
         per, ns = l // c, vseg.shape[2]
         return (F.pad(G, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ vseg).flatten(2, 3)[:, :, :nc]
+    done = chunk_layout(a, v.shape[2], l, c)[1] - a // l
     return (G[:, :, :, None] @ vseg[:, :, done.to(v.device)])[:, :, :, 0]
 
-def causal_nystrom_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
-                           k:Tensor, # (B, H, T, D)
+def causal_landmark_weights(q:Tensor, # (B, H, T, D) positions a..a+T-1, already scaled by 1/sqrt(D)
+                            k:Tensor, # (B, H, T, D)
+                            l:int, c:int, # segment and chunk lengths
+                            a:int=0, # first position, a multiple of l
+                           )->tuple: # keys (B, H, n, D), value weights (B, H, n, l), gap keys (B, H, n_c, D), gap weights or None
+    "The landmarks of a span: its complete segments' keys and value weights, the gap landmarks of the chunks starting in it."
+    n = q.shape[2] // l                                                                    # complete segments
+    km = split_chunks(k[:, :, :n * l], l).mean(3)                                         # (B, H, n, D) landmark keys
+    if bool((chunk_layout(a, q.shape[2], l, c)[2] > 0).any()): kg, G = gap_landmarks(q, k, l, c, a)
+    else: kg, G = k.new_zeros(*k.shape[:2], len(chunk_layout(a, q.shape[2], l, c)[0]), k.shape[3]), None  # no gaps here
+    return km, landmark_value_weights(q, k, l, n), kg, G
+
+def causal_landmarks(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each: positions a..a+T-1
+                     l:int, c:int, # segment and chunk lengths
+                     a:int=0, # first position, a multiple of l
+                    )->tuple: # landmark keys and values (B, H, n, D), gap keys and values (B, H, n_c, D)
+    "The landmarks of a span of positions, as keys and values: small tensors that the chunks read."
+    q = q / math.sqrt(q.shape[-1])
+    km, Wm, kg, G = causal_landmark_weights(q, k, l, c, a)
+    n = km.shape[2]
+    W = (Wm[:, :, :, None] @ split_chunks(v[:, :, :n * l].float(), l))[:, :, :, 0]           # (B, H, n, D)
+    wg = torch.zeros_like(kg, dtype=v.dtype) if G is None else gap_values(G, v, l, c, a)
+    return km, W.to(v.dtype), kg, wg.to(v.dtype)
+
+def causal_nystrom_weights(q:Tensor, # (B, H, Tg, D) chunks first, first+1, ..., already scaled by 1/sqrt(D)
+                           k:Tensor, # (B, H, Tg, D) their keys
+                           km:Tensor, # (B, H, >= n, D) landmark keys
+                           kg:Tensor, # (B, H, n_c, D) gap keys of every chunk of the input
                            l:int, c:int, # segment and chunk lengths
-                          )->tuple[Tensor, Tensor]: # P (B, H, n_c, c, n + 1 + c) float32, gap weights (B, H, n_c, l)
-    "The causal F1 over [segment landmarks, gap landmark, own chunk] in one float32 softmax, and the gap value weights."
-    done, gap = causal_layout(q.shape[2], l, c)
-    n = int(done[-1])
-    km = split_chunks(k[:, :, :n * l], l).mean(3) if n else k[:, :, :0]                      # (B, H, n, D) landmark keys
-    if bool((gap > 0).any()): kg, G = gap_landmarks(q, k, l, c, done, gap)
-    else: kg, G = k.new_zeros(*k.shape[:2], len(done), k.shape[3]), None                  # no gaps: c is a multiple of l
-    qb, kb = split_chunks(q, c), split_chunks(k, c)                                              # (B, H, n_c, c, D)
-    keys = torch.cat([km[:, :, None].expand(-1, -1, len(done), -1, -1), kg[:, :, :, None], kb], 3)  # (B, H, n_c, n + 1 + c, D)
+                           first:int=0, # chunk index of the first query
+                          )->Tensor: # P (B, H, ng, c, n + 1 + c) float32; n landmarks before the last chunk here
+    "The causal F1 over [segment landmarks, gap landmark, own chunk] in one float32 softmax."
+    done, gap = causal_layout(q.shape[2], l, c, first)
+    ng, n = len(done), int(done[-1])
+    qb, kb = split_chunks(q, c), split_chunks(k, c)                                        # (B, H, ng, c, D)
+    keys = torch.cat([km[:, :, None, :n].expand(-1, -1, ng, -1, -1), kg[:, :, first:first + ng, None], kb], 3)  # (B, H, ng, n + 1 + c, D)
     s = (qb @ keys.transpose(-2, -1)).add_(causal_landmark_bias(done, gap, l, c, q.device, q.dtype))
-    return s.softmax(-1, dtype=torch.float32), G
+    return s.softmax(-1, dtype=torch.float32)
+
+def causal_nystrom_chunks(q:Tensor, k:Tensor, v:Tensor, # (B, H, Tg, D) each: chunks first, first+1, ...
+                          km:Tensor, W:Tensor, kg:Tensor, wg:Tensor, # from `causal_landmarks`, over the whole input
+                          l:int, c:int, # segment and chunk lengths
+                          first:int=0, # chunk index of the first query
+                         )->Tensor: # (B, H, Tg, D)
+    "Outputs of consecutive chunks: landmark, gap and own-chunk weights applied to their values."
+    P = causal_nystrom_weights(q / math.sqrt(q.shape[-1]), k, km, kg, l, c, first)        # (B, H, ng, c, n + 1 + c)
+    ng, n = P.shape[2], P.shape[-1] - 1 - c
+    vals = torch.cat([W[:, :, None, :n].expand(-1, -1, ng, -1, -1), wg[:, :, first:first + ng, None], split_chunks(v, c)], 3)
+    return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :q.shape[2]]
 
 def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
                              l:int, # segment length
                              c:int, # chunk length
+                             group:int|None=None, # tokens per group recomputed in the backward pass; None: one group
                             )->Tensor: # (B, H, T, D)
     "Causal Nyström attention: landmarks of complete segments and of the gap, exact attention inside the own chunk."
-    B, H, T, D = q.shape
-    q = q / math.sqrt(D)
-    done, _ = causal_layout(T, l, c)
-    n = int(done[-1])
-    P, G = causal_nystrom_weights(q, k, l, c)
-    Wm = landmark_value_weights(q, k, l, n)                                                   # (B, H, n, l)
-    W = (Wm[:, :, :, None] @ split_chunks(v[:, :, :n * l].float(), l))[:, :, :, 0]           # (B, H, n, D)
-    wg = v.new_zeros(B, H, P.shape[2], D) if G is None else gap_values(G, v, l, c, done).to(v.dtype)  # (B, H, n_c, D)
-    vals = torch.cat([W.to(v.dtype)[:, :, None].expand(-1, -1, P.shape[2], -1, -1), wg[:, :, :, None], split_chunks(v, c)], 3)
-    return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :T]
+    T = q.shape[2]
+    landmarks = lambda a, q, k, v: causal_landmarks(q, k, v, l, c, a)                      # spans of whole segments
+    attend = lambda a, q, k, v, *lm: causal_nystrom_chunks(q, k, v, *lm, l, c, a // c)   # groups of whole chunks
+    return chunked_attention(landmarks, attend, chunk_spans(T, l, group), chunk_spans(T, c, group), q, k, v)
 
 # %% ../nbs/01b_nystrom.ipynb #077711ec
 def _conv_pad(K:int, causal:bool)->tuple[int, int]:
@@ -231,7 +276,7 @@ class NystromAttention(AttentionCore):
         else: self.conv = None
 
     def _forward(self, q, k, v):
-        if self.causal: y = causal_nystrom_attention(q, k, v, self.segment, self.chunk)
+        if self.causal: y = causal_nystrom_attention(q, k, v, self.segment, self.chunk, GROUP_TOKENS)
         else: y = nystrom_attention(q, k, v, self.num_landmarks, self.pinv_iterations)
         return y if self.conv is None else y + conv_skip(v, self.conv, self.causal)
 
@@ -246,12 +291,14 @@ class NystromAttention(AttentionCore):
         B, H, T, D = q.shape
         l, c = self.segment, self.chunk
         done, gap = causal_layout(T, l, c)
-        n, nc, ns = int(done[-1]), len(done), -(-T // l)
+        nc, ns = len(done), -(-T // l)
         Tk = max(nc * c, ns * l)
-        P, G = causal_nystrom_weights(q, k, l, c)                                  # (B, H, n_c, c, n + 1 + c)
+        km, Wm, kg, G = causal_landmark_weights(q, k, l, c)
+        P = causal_nystrom_weights(q, k, km, kg, l, c)                              # (B, H, n_c, c, n + 1 + c)
+        n = P.shape[-1] - 1 - c                                                     # landmarks before the last chunk
+        Wm = Wm[:, :, :n]
         A = torch.zeros(B, H, nc, c, Tk, device=q.device)
-        if n:
-            Wm = landmark_value_weights(q, k, l, n)                                 # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
+        if n:                                                                       # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
             Wm = (Wm[:, :, :, None, :] * torch.eye(n, device=q.device)[:, :, None]).flatten(3, 4)
             A[..., :n * l] += P[..., :n] @ Wm[:, :, None]
         if G is not None:                                                           # gap weights live in segment S_a

@@ -6,7 +6,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/performer.html.md"""
 
 # %% auto #0
 __all__ = ['EPS', 'STREAM_TOKENS', 'gaussian_orthogonal_features', 'favor_logits', 'favor_bidirectional', 'prefix_states',
-           'empty_state', 'favor_causal', 'favor_matrix', 'PerformerAttention']
+           'empty_state', 'favor_causal', 'favor_matrix', 'FavorBlocks', 'PerformerAttention']
 
 # %% ../nbs/01c_performer.ipynb #091264af
 import math
@@ -41,7 +41,7 @@ def favor_logits(x:Tensor, # (B, H, T, D) queries or keys, any float dtype
 
 # %% ../nbs/01c_performer.ipynb #9720b59e
 EPS = 1e-30  # floor added to every stabilised kernel value: a row whose estimate underflows becomes uniform, not NaN
-STREAM_TOKENS = 512  # the causal core runs in blocks of about this many tokens (whole chunks), carrying the state
+STREAM_TOKENS = 256  # the causal core runs in blocks of about this many tokens (whole chunks), carrying the state
 
 def _with_ones(v:Tensor)->Tensor:
     "v (B, H, T, D) float32 with a column of ones appended: (B, H, T, D+1); one product then gives numerator and D̂."
@@ -155,6 +155,51 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
     else: A = fq @ torch.exp(lk - lk.amax((-2, -1), keepdim=True)).transpose(-2, -1) + EPS
     return A / A.sum(-1, keepdim=True)
 
+# %% ../nbs/01c_performer.ipynb #leancdp1
+def _favor_block(q, k, v, omega, C, state):
+    "One block of the causal scan from the state the blocks before it left: (output float32, state after it)."
+    return favor_causal(favor_logits(q, omega), favor_logits(k, omega), v, C, state, inplace=True)  # fresh logits: reuse them
+
+class FavorBlocks(torch.autograd.Function):
+    "Causal FAVOR+ block by block, keeping the inputs and each block's incoming state; the backward pass recomputes."
+    @staticmethod
+    def forward(ctx, q, k, v, omega, C:int, n:int): # (B, H, T, D) each, (H, m, D) features, chunk, tokens per block
+        B, H, T, D = v.shape
+        ctx.spans = [(a, min(a + n, T)) for a in range(0, T, n)]
+        ctx.states, state = [], None
+        y = torch.empty(B, H, T, D, device=v.device)                                    # float32, as favor_causal's
+        for a, b in ctx.spans:
+            # (S, c, V): m(D+1) + D + 2 numbers per head, copied: favor_causal returns views into its block's buffers
+            ctx.states.append(None if state is None else {nm: t.clone() for nm, t in state.items()})
+            y[:, :, a:b], state = _favor_block(q[:, :, a:b], k[:, :, a:b], v[:, :, a:b], omega, C, state)
+        ctx.C = C
+        ctx.save_for_backward(q, k, v, omega)
+        return y
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable  # the recomputed graph is not kept: no gradient of the gradient
+    def backward(ctx, dy):
+        q, k, v, omega = ctx.saved_tensors
+        need = ctx.needs_input_grad[:3]
+        dx = [torch.empty_like(t) if n else None for t, n in zip((q, k, v), need)]
+        dS = dV = None                                                                   # gradient of the state a block passed on
+        for (a, b), st in zip(reversed(ctx.spans), reversed(ctx.states)):
+            xs = [t[:, :, a:b].detach().requires_grad_(n) for t, n in zip((q, k, v), need)]
+            st = None if st is None else dict(S=st["S"].detach().requires_grad_(), c=st["c"], V=st["V"].detach().requires_grad_())
+            with torch.enable_grad(), torch.autocast(q.device.type, enabled=False):
+                y, out = _favor_block(*xs, omega, ctx.C, st)
+            outs, gouts = [y], [dy[:, :, a:b]]
+            if dS is not None: outs, gouts = outs + [out["S"], out["V"]], gouts + [dS, dV]
+            wrt = [t for t in xs if t.requires_grad] + ([] if st is None else [st["S"], st["V"]])
+            g = list(torch.autograd.grad(outs, wrt, gouts, allow_unused=True))
+            for d, t in zip(dx, xs):
+                if t.requires_grad:
+                    gi = g.pop(0)
+                    if gi is None: d[:, :, a:b] = 0
+                    else: d[:, :, a:b] = gi
+            if st is not None: dS, dV = g
+        return (*dx, None, None, None)
+
 # %% ../nbs/01c_performer.ipynb #2c38c1fc
 class PerformerAttention(AttentionCore):
     "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
@@ -201,13 +246,11 @@ class PerformerAttention(AttentionCore):
         with torch.autocast(q.device.type, enabled=False):                 # feature map and sums in float32 (see above)
             if not self.causal: return favor_bidirectional(*self._logits(q, k), v).to(v.dtype)
             T, grad = q.shape[2], torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v))
-            # without autograd, blocks of ~STREAM_TOKENS bound the memory; with it everything is kept for backward
-            # anyway, and one block means fewer, larger kernels
-            n = T if grad else self.chunk_size * max(1, STREAM_TOKENS // self.chunk_size)  # tokens per block
+            n = self.chunk_size * max(1, STREAM_TOKENS // self.chunk_size)  # tokens per block: whole chunks
+            if grad and T > n: return FavorBlocks.apply(q, k, v, self.features, self.chunk_size, n).to(v.dtype)  # lean backward
             ys, state = [], None
             for s in range(0, T, n):            # blocks of whole chunks, each continuing from the last one's state
-                y, state = favor_causal(*self._logits(q[:, :, s:s+n], k[:, :, s:s+n]), v[:, :, s:s+n],
-                                        self.chunk_size, state, inplace=True)  # fresh logits: reuse their memory
+                y, state = _favor_block(q[:, :, s:s+n], k[:, :, s:s+n], v[:, :, s:s+n], self.features, self.chunk_size, state)
                 ys.append(y)
         return torch.cat(ys, 2).to(v.dtype)
 
