@@ -114,6 +114,7 @@ def sample_cli(run:str, # a run folder (its best.pt, else its ckpt.pt) or a chec
                top_k:int=200, # draw among the k most likely characters (0: among all)
                seed:int=None, # for a reproducible sample
                device:str="auto", # "auto" (cuda, then mps, then cpu), "cpu", "cuda" or "mps"
+               threads:int=1, # torch CPU threads (0: PyTorch's default)
               ):
     "Continue a prompt with a trained run's model, printing the characters as they are drawn."
     try:
@@ -121,6 +122,8 @@ def sample_cli(run:str, # a run folder (its best.pt, else its ckpt.pt) or a chec
         if prompt_file is not None:
             if not Path(prompt_file).is_file(): raise FileNotFoundError(f"no prompt file at {prompt_file}")
             prompt = Path(prompt_file).read_text(encoding="utf-8")
+        if threads < 0: raise ValueError(f"threads must be >= 0 (0: PyTorch's default), got {threads}")
+        if threads: torch.set_num_threads(threads)
         pieces = sample_stream(run, prompt, max_new_tokens, temperature, top_k or None, seed, device)
     except (ValueError, FileNotFoundError) as e: raise CliError(str(e)) from None
     for s in pieces: sys.stdout.write(s); sys.stdout.flush()
