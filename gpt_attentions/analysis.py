@@ -256,6 +256,11 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
                      (ok["pass"] == "generation").any()))
         for name, title, plot, has in figs:
             if has: _save(plot(b), report/f"{name}-{tag}.png"); md += [f"![{title}, {tag}]({name}-{tag}.png)", ""]
+        if len(gen := ok[ok["pass"] == "generation"]):  # ms per new token and the state held, by context
+            t = gen.pivot_table(index="label", columns="T", values=["time_ms", "state_mb"], aggfunc="median")
+            t.columns = [f"{'ms/token' if v == 'time_ms' else 'state MiB'}@{int(T)}" for v, T in t.columns]
+            md += ["Generation, one new token at each context (a GPT of the cpu preset's shape):", "",
+                   markdown_table(t.rename_axis("setting")), ""]
         if len(skipped := b[b.status == "skipped"]):
             md += [f"Skipped: {len(skipped)} measurements ({'; '.join(sorted(set(skipped.note.astype(str).str.split(':').str[0])))[:300]}).", ""]
     (report/"results.md").write_text("\n".join(md) + "\n")
@@ -342,7 +347,10 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
     return pd.DataFrame(rows).set_index("setting")
 
 # %% ../nbs/06_analysis.ipynb #stud0004
-def _tie(cell:str)->str: return "a tie at 2 sd" if cell.endswith("~") else "(1 seed)" if "seed" in cell else "beyond 2 sd"
+def _diff(cell:str)->str:
+    "'+0.045 (a tie at 2 sd)' from a table cell; one seed has no spread, so no verdict."
+    if "seed" in cell: return cell
+    return f"{cell.rstrip(' ~')} ({'a tie at 2 sd' if cell.endswith('~') else 'beyond 2 sd'})"
 
 def verdict_sentences(table:pd.DataFrame, context:int)->list[str]:
     "One sentence per mechanism (not vanilla, not the controls) that says what its row of `table` shows."
@@ -351,9 +359,9 @@ def verdict_sentences(table:pd.DataFrame, context:int)->list[str]:
         if setting == "vanilla" or setting.startswith("local-"): continue
         speed = f"{r['speed']:.2f}x vanilla's training throughput" if r["speed"] == r["speed"] else "no calibrated speed"
         parts = [f"At {context} tokens, {setting} runs at {speed}"]
-        if r["Δ vs vanilla"]: parts.append(f"its validation loss differs from vanilla's by {r['Δ vs vanilla'].rstrip(' ~')} ({_tie(r['Δ vs vanilla'])})")
-        if r["Δ vs blocks"]: parts.append(f"from block-local attention's by {r['Δ vs blocks'].rstrip(' ~')} ({_tie(r['Δ vs blocks'])})")
-        if r.get("Δ equal time"): parts.append(f"and with vanilla's wall-clock by {r['Δ equal time'].rstrip(' ~')} against vanilla ({_tie(r['Δ equal time'])})")
+        if r["Δ vs vanilla"]: parts.append(f"its validation loss differs from vanilla's by {_diff(r['Δ vs vanilla'])}")
+        if r["Δ vs blocks"]: parts.append(f"from block-local attention's by {_diff(r['Δ vs blocks'])}")
+        if r.get("Δ equal time"): parts.append(f"and with vanilla's wall-clock by {_diff(r['Δ equal time'])} against vanilla")
         out.append(", ".join(parts) + ".")
     return out
 
