@@ -12,7 +12,6 @@ import json, os, statistics, time
 from pathlib import Path
 import torch
 from fastprogress.fastprogress import progress_bar
-from .attention import attention_spec
 from .data import atomic_write, get_batch
 from .model import GPT
 from .metrics import machine_info
@@ -27,11 +26,9 @@ STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 20
 }
 
 def study_settings(chunk:int=64)->list[tuple[list, dict]]: # [(attentions, {attention: {hyper-parameter: [values]}})]
-    "The mechanisms and controls of the study, with chunks of `chunk` tokens, and the ablations their specs allow."
-    main = (["vanilla", "linformer", "nystrom", "performer", "local"],
-            {"linformer": {"chunk": [chunk]}, "nystrom": {"num_landmarks": [chunk]}, "local": {"window": [chunk], "blocks": [True, False]}})
-    ablate = [a for a in ("linformer", "nystrom") if "history" in attention_spec(a)]  # compressed history switched off
-    return [main] + ([(ablate, {a: main[1][a] | {"history": [False]} for a in ablate})] if ablate else [])
+    "The mechanisms and controls of the study, with chunks of `chunk` tokens (the block-local control is also the history-off ablation)."
+    return [(["vanilla", "linformer", "nystrom", "performer", "local"],
+             {"linformer": {"chunk": [chunk]}, "nystrom": {"num_landmarks": [chunk]}, "local": {"window": [chunk], "blocks": [True, False]}})]
 
 def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
                seeds:list, # one run per seed and setting
