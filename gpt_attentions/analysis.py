@@ -386,6 +386,11 @@ def verdict_sentences(table:pd.DataFrame, context:int)->list[str]:
         if r["Δ vs vanilla"]: parts.append(f"its validation loss differs from vanilla's by {_diff(r['Δ vs vanilla'])}")
         if r["Δ vs blocks"]: parts.append(f"from block-local attention's by {_diff(r['Δ vs blocks'])}")
         if r.get("Δ equal time"): parts.append(f"and with vanilla's wall-clock by {_diff(r['Δ equal time'])} against vanilla")
+        far = [k for k in table.columns if k.startswith("far ")]
+        if far and "vanilla" in table.index:  # the farthest positions the context has
+            k = far[-1]; parts.append(f"at positions {k[4:]} its loss is {r[k]:.3f} against vanilla's {table.loc['vanilla', k]:.3f}")
+        if r.get("error / uniform") == r.get("error / uniform") and r.get("error / uniform") is not None:
+            parts.append(f"on trained attention its output error is {r['error / uniform']:.2f}x uniform attention's")
         out.append(", ".join(parts) + ".")
     return out
 
