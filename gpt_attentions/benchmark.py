@@ -70,10 +70,12 @@ def parse_grid(grid)->dict:
 def bench_inputs(source:str, # "random" or "text"
                  T:int, B:int, H:int, D:int, # shape
                  model=None, # trained GPT for "text" (None: a fresh GPT sized for T)
-                 seed:int=0)->tuple: # q, k, v, each (B, H, T, D) float32 on CPU
+                 seed:int=0,
+                 layer:int=0, # block of the GPT whose q, k, v the text source takes
+                )->tuple: # q, k, v, each (B, H, T, D) float32 on CPU
     "q, k, v for one benchmark length."
     if source == "random": return qkv(B, H, T, D, seed=seed)
-    if source == "text": return text_qkv(T, B, checkpoint=model, n_head=H, head_dim=D, seed=seed)
+    if source == "text": return text_qkv(T, B, checkpoint=model, layer=layer, n_head=H, head_dim=D, seed=seed)
     raise ValueError(f"source must be 'random' or 'text', got {source!r}")
 
 # %% ../nbs/05_benchmark.ipynb #581f8d20
@@ -109,6 +111,7 @@ class BenchmarkConfig:
     generation_model:dict=field(default_factory=lambda: dict(n_layer=4, n_head=4, n_embd=128)) # the GPT it generates with (cpu preset)
     sources:list=field(default_factory=lambda: ["text", "random"]) # input sources; time and memory on the first
     checkpoint:str="" # trained GPT for text inputs; "": a freshly initialised GPT
+    layer:int=0 # block of the GPT whose q, k, v are the text inputs
     batch_size:int=1 # B
     n_head:int=6 # H (a checkpoint brings its own)
     head_dim:int=64 # D (a checkpoint brings its own)
@@ -217,7 +220,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     with tempfile.TemporaryDirectory() as tmp:
         for T, source in itertools.product(sorted(cfg.lengths), cfg.sources):
             measure = source == cfg.sources[0]  # time and memory once per setting, on the first source
-            try: x, err = bench_inputs(source, T, cfg.batch_size, H, D, model, cfg.seed), None
+            try: x, err = bench_inputs(source, T, cfg.batch_size, H, D, model, cfg.seed, cfg.layer), None
             except (ImportError, OSError, ValueError, RuntimeError) as e: x, err = None, f"no {source} inputs: {type(e).__name__}: {e}"
             inputs_file = save_inputs(*x, Path(tmp)/f"qkv-{source}-{T}.pt") if x is not None and measure else None
             for mode in cfg.modes:

@@ -15,6 +15,7 @@ import torch, torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
+from .local import HISTORY, history_switch
 
 # %% ../nbs/01a_linformer.ipynb #5fec4a77
 def pool_projection(rows:int, # slots r
@@ -225,6 +226,7 @@ class LinformerAttention(AttentionCore):
                      choices=_SHARES),
         chunk=HParam(int, None, "causal only: chunk length c (None: min(proj_len, block_size))", minimum=1),
         chunk_slots=HParam(int, None, "causal only: slots r per completed chunk (None: ceil(proj_len*c/block_size))", minimum=1),
+        history=HISTORY,
     )
     aliases = dict(k="proj_len")  # the paper's name, which read like the keys k in every signature
 
@@ -257,6 +259,7 @@ class LinformerAttention(AttentionCore):
         self.proj_v = None if share == "kv" else nn.Parameter(P.expand(n_proj, rows, cols).clone())  # F
         if self.causal:  # log of the number of positions behind each slot at initialisation: the mass term
             self.register_buffer("log_mass", P.gt(0).sum(1).float().log(), persistent=False)  # (r,)
+        self.blocks_only = history_switch(self, self.chunk)  # history off: block-local attention takes every call
 
     def projections(self, T:int)->tuple[Tensor, Tensor]:
         "E and F for a length-T input: (H or 1, k, T) bidirectional (first T columns), (H or 1, r, c) causal."
@@ -265,11 +268,13 @@ class LinformerAttention(AttentionCore):
         return (E, Fv) if self.causal else (E[..., :T], Fv[..., :T])
 
     def _forward(self, q, k, v):
+        if self.blocks_only: return self.blocks_only._forward(q, k, v)
         E, Fv = self.projections(q.shape[2])
         if self.causal: return causal_linformer_attention(q, k, v, E, Fv, self.log_mass, GROUP_TOKENS)
         return linformer_attention(q, k, v, E, Fv)
 
     def _attention_matrix(self, q, k):
+        if self.blocks_only: return self.blocks_only._attention_matrix(q, k)
         T = q.shape[2]
         E, Fv = self.projections(T)
         if self.causal:
@@ -282,6 +287,7 @@ class LinformerAttention(AttentionCore):
 @patch
 def init_state(self:LinformerAttention, batch_size:int, device=None, dtype=None)->dict:
     "No slots and an empty current chunk: four (B, H, 0, D) tensors."
+    if self.blocks_only: return self.blocks_only.init_state(batch_size, device, dtype)
     z = torch.zeros(batch_size, self.n_head, 0, self.head_dim, device=self.proj_k.device if device is None else device,
                     dtype=dtype)
     return dict(slot_k=z, slot_v=z.clone(), k=z.clone(), v=z.clone())
@@ -294,6 +300,7 @@ def step(self:LinformerAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) e
     if not self.causal: raise ValueError("linformer: step needs a causal core (causal=True)")
     if q.shape[2] != 1: raise ValueError(f"linformer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
     self.check_inputs(q, k, v)
+    if self.blocks_only: return self.blocks_only.step(q, k, v, state)
     c, r = self.chunk, self.chunk_slots
     Kc, Vc = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)      # (B, H, i+1, D): the current chunk
     Ks, Vs = state["slot_k"], state["slot_v"]                                   # (B, H, r*n, D): completed chunks
@@ -314,5 +321,6 @@ def step(self:LinformerAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) e
 def state_numel(self:LinformerAttention, T:int)->int:
     "Numbers per sequence the step keeps after T tokens (all heads): r slots per completed chunk, the current chunk exactly."
     if not self.causal: return super(LinformerAttention, self).state_numel(T)
+    if self.blocks_only: return self.blocks_only.state_numel(T)
     T = min(T, self.block_size)
     return 2 * self.n_head * self.head_dim * (self.chunk_slots * (T // self.chunk) + T % self.chunk)

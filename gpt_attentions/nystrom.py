@@ -17,6 +17,7 @@ from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
 from .linformer import GROUP_TOKENS, chunk_spans, chunked_attention, split_chunks
+from .local import HISTORY, history_switch
 
 # %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)
@@ -249,6 +250,7 @@ class NystromAttention(AttentionCore):
         conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)", minimum=0),
         segment=HParam(int, None, "causal only: segment length l (None: ceil(block_size/num_landmarks))", minimum=1),
         chunk=HParam(int, None, "causal only: exact-attention chunk c (None: min(num_landmarks, block_size))", minimum=1),
+        history=HISTORY,
     )
 
     def __init__(self, n_head:int, # heads H
@@ -274,13 +276,18 @@ class NystromAttention(AttentionCore):
         if conv_kernel:  # PyTorch's default conv init: U(-1/sqrt(K), 1/sqrt(K))
             self.conv = nn.Parameter(torch.empty(n_head, 1, conv_kernel, 1).uniform_(-1, 1) / math.sqrt(conv_kernel))
         else: self.conv = None
+        if conv_kernel and not self.history:
+            raise ValueError(f"nystrom: history=False is block-local attention, which has no convolution skip; use conv_kernel=0 (got {conv_kernel})")
+        self.blocks_only = history_switch(self, self.chunk)  # history off: block-local attention takes every call
 
     def _forward(self, q, k, v):
+        if self.blocks_only: return self.blocks_only._forward(q, k, v)
         if self.causal: y = causal_nystrom_attention(q, k, v, self.segment, self.chunk, GROUP_TOKENS)
         else: y = nystrom_attention(q, k, v, self.num_landmarks, self.pinv_iterations)
         return y if self.conv is None else y + conv_skip(v, self.conv, self.causal)
 
     def _attention_matrix(self, q, k):
+        if self.blocks_only: return self.blocks_only._attention_matrix(q, k)
         B, H, T, D = q.shape
         A = self._causal_matrix(q / math.sqrt(D), k) if self.causal else \
             (lambda F1, Z, F3: F1 @ Z @ F3)(*nystrom_factors(q, k, self.num_landmarks, self.pinv_iterations))
@@ -317,6 +324,7 @@ def _recent_start(t:int, l:int, c:int, K:int)->int:
 @patch
 def init_state(self:NystromAttention, batch_size:int, device=None, dtype=None)->dict:
     "Nothing seen yet: no landmarks, no recent tokens, a zero gap landmark and query sum."
+    if self.blocks_only: return self.blocks_only.init_state(batch_size, device, dtype)
     B, H, D = batch_size, self.n_head, self.head_dim
     z = lambda n, dt=dtype: torch.zeros(B, H, n, D, device=device, dtype=dt)
     return dict(t=0, lm_k=z(0), lm_w=z(0), k=z(0), v=z(0), gap_k=z(1), gap_w=z(1), q_sum=z(1, torch.float32))
@@ -329,6 +337,7 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
     if not self.causal: raise ValueError("nystrom: step needs a causal core (causal=True)")
     if q.shape[2] != 1: raise ValueError(f"nystrom: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
     self.check_inputs(q, k, v)
+    if self.blocks_only: return self.blocks_only.step(q, k, v, state)
     l, c, t = self.segment, self.chunk, state["t"]
     K = 0 if self.conv is None else self.conv.shape[2]
     if t >= self.block_size: raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
@@ -364,6 +373,7 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
 def state_numel(self:NystromAttention, T:int)->int:
     "Numbers per sequence the step keeps after T tokens (all heads): landmarks, recent exact tokens, gap and query sum."
     if not self.causal: return super(NystromAttention, self).state_numel(T)
+    if self.blocks_only: return self.blocks_only.state_numel(T)
     T, K = min(T, self.block_size), 0 if self.conv is None else self.conv.shape[2]
     recent = T - _recent_start(T, self.segment, self.chunk, K)
     return self.n_head * self.head_dim * (2 * (T // self.segment) + 2 * recent + 3)
