@@ -174,9 +174,11 @@ def _skip_reason(e:Exception)->tuple[str, str]:
 def generation_rows(cfg:BenchmarkConfig, info:dict, c:dict, n_tokens:int=8)->list[dict]:
     "The generation pass of one setting: a row per context, ms per new token and the state held (or why it was skipped)."
     Ls = sorted(cfg.generation_lengths)
+    cpu, threads = torch.device(cfg.device).type == "cpu", torch.get_num_threads()
     base = _row(cfg, info, c, Ls[0], "causal", "generation", "random", cfg.generation_model.get("n_head", 4),
-                cfg.generation_model.get("n_embd", 128) // cfg.generation_model.get("n_head", 4))
+                cfg.generation_model.get("n_embd", 128) // cfg.generation_model.get("n_head", 4)) | (dict(threads=1) if cpu else {})
     try:
+        if cpu: torch.set_num_threads(1)  # one token of one sequence: too small for intra-op threads (see above)
         torch.manual_seed(cfg.seed)
         model = GPT(GPTConfig(block_size=Ls[-1] + n_tokens, attention=c["method"], attention_args=c["hparams"],
                               **cfg.generation_model)).to(cfg.device).eval()
@@ -184,6 +186,7 @@ def generation_rows(cfg:BenchmarkConfig, info:dict, c:dict, n_tokens:int=8)->lis
     except Exception as e:
         status, note = _skip_reason(e)
         return [base | dict(T=L, status=status, note=note) for L in Ls]
+    finally: torch.set_num_threads(threads)
     return [base | dict(T=p["context"], time_ms=p["ms_per_token"], tokens_per_s=1e3 / p["ms_per_token"],
                         state_mb=p["state_bytes"] / 2**20, note="" if p["stateful"] else "recomputes the window")
             for p in prof]
