@@ -9,7 +9,7 @@ __all__ = ['LEGACY_ATTENTION_FIELDS', 'parse_attention_args', 'GPTConfig', 'Caus
            'model_leak', 'synchronize', 'generation_ms_per_token', 'generation_profile', 'checkpoint_path', 'load_gpt']
 
 # %% ../nbs/02_model.ipynb #a2dc10ed
-import inspect, json, math, time
+import copy, inspect, json, math, statistics, time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -321,10 +321,12 @@ def generation_ms_per_token(model:GPT, # model to time (its block_size must be >
 @torch.no_grad()
 def generation_profile(model:GPT, # a model in eval mode; its block_size bounds the contexts
                        contexts:list, # contexts (tokens already seen) at which a new token is timed
-                       n_tokens:int=16, # timed tokens at each context; the median step is reported
+                       n_tokens:int=16, # timed tokens at each context and round
                        use_state:bool|None=None, # None: the cores' state when they all have one; False: recompute
-                       seed:int=0)->list[dict]: # one {context, ms_per_token, state_bytes, stateful} per context
-    "Milliseconds per new token and the bytes of state held, at each context, in one pass over one sequence."
+                       seed:int=0,
+                       rounds:int=3, # rounds over all contexts, interleaved; the median over every timed token is reported
+                      )->list[dict]: # one {context, ms_per_token, state_bytes, stateful} per context
+    "Milliseconds per new token and the bytes of state held, at each context: one pass over one sequence, then interleaved timing."
     bs, cores = model.config.block_size, [b.attn.core for b in model.transformer.h]
     if bad := [c for c in contexts if not 1 <= c <= bs - n_tokens]:
         raise ValueError(f"contexts {bad} do not fit: need 1 <= context <= block_size - n_tokens = {bs - n_tokens}")
@@ -332,19 +334,22 @@ def generation_profile(model:GPT, # a model in eval mode; its block_size bounds 
     dev = next(model.parameters()).device
     idx = torch.randint(model.config.vocab_size, (1, max(contexts) + n_tokens), generator=torch.Generator().manual_seed(seed)).to(dev)
     elt = next(model.parameters()).element_size()
-    out, states, pos = [], [None] * len(cores), 0
-    for ctx in sorted(contexts):
-        if stateful:
-            while pos < ctx: _, states = model._step(idx[:, pos:pos+1], pos, states); pos += 1  # untimed prefill
-        times = []
-        for i in range(n_tokens):
-            synchronize(dev); t0 = time.perf_counter()
-            if stateful: _, states = model._step(idx[:, pos:pos+1], pos, states); pos += 1
-            else: model.lm_head(model._hidden(idx[:, max(0, ctx + i + 1 - bs):ctx + i + 1])[:, -1])
-            synchronize(dev); times.append(time.perf_counter() - t0)
-        out.append(dict(context=ctx, ms_per_token=1e3 * sorted(times)[len(times) // 2], stateful=stateful,
-                        state_bytes=elt * sum(c.state_numel(ctx) for c in cores)))
-    return out
+    snaps, states, pos = {}, [None] * len(cores), 0
+    if stateful:  # one untimed prefill; the layers' state at each context is copied
+        for ctx in sorted(contexts):
+            while pos < ctx: _, states = model._step(idx[:, pos:pos+1], pos, states); pos += 1
+            snaps[ctx] = copy.deepcopy(states)
+    times = {ctx: [] for ctx in contexts}
+    for _ in range(rounds):  # a burst of load on a shared machine hits one round of every context, not all of one
+        for ctx in sorted(contexts):
+            st = copy.deepcopy(snaps[ctx]) if stateful else None
+            for i in range(n_tokens):
+                synchronize(dev); t0 = time.perf_counter()
+                if stateful: _, st = model._step(idx[:, ctx+i:ctx+i+1], ctx + i, st)
+                else: model.lm_head(model._hidden(idx[:, max(0, ctx + i + 1 - bs):ctx + i + 1])[:, -1])
+                synchronize(dev); times[ctx].append(time.perf_counter() - t0)
+    return [dict(context=ctx, ms_per_token=1e3 * statistics.median(times[ctx]), stateful=stateful,
+                 state_bytes=elt * sum(c.state_numel(ctx) for c in cores)) for ctx in sorted(contexts)]
 
 # %% ../nbs/02_model.ipynb #ck000001
 @patch(cls_method=True)
