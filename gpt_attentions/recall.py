@@ -7,21 +7,21 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/recall.html.md"""
 # %% auto #0
 __all__ = ['MQAR_VOCAB', 'RECALL_PAIRS', 'RECALL_LENGTHS', 'RECALL_SETTINGS', 'MQARBatch', 'mqar_tokens', 'check_mqar', 'mqar',
            'row_hash', 'drop_heldout', 'chance_accuracy', 'RecallConfig', 'recall_model', 'state_bytes', 'heldout_sets',
-           'train_batch', 'evaluate_recall', 'lr_at', 'train_recall', 'run_recall', 'pairs_at', 'recall_runs',
-           'run_sweep', 'setting_label', 'load_recall', 'plot_pairs', 'plot_state', 'recall_table', 'sanity_checks',
-           'write_recall_report']
+           'train_length', 'train_batch', 'evaluate_recall', 'lr_at', 'train_recall', 'run_recall', 'pairs_at',
+           'recall_runs', 'run_sweep', 'setting_label', 'load_recall', 'plot_pairs', 'plot_state', 'plot_curves',
+           'recall_table', 'plateau_exit', 'sanity_checks', 'write_recall_report']
 
 # %% ../nbs/07_recall.ipynb #rc0001
 import csv, json, math, os, shutil, tempfile, time
 from dataclasses import dataclass, asdict, field, fields, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 import torch
 from torch import Tensor
 from fastprogress.fastprogress import progress_bar
 
-from .attention import check_hparam
+from .attention import check_hparam, make_attention
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
 
 # %% ../nbs/07_recall.ipynb #rc0006
@@ -105,16 +105,19 @@ class RecallConfig:
     vocab_size:int=MQAR_VOCAB # filler, keys, values
     n_layer:int=2 # transformer blocks (Zoology's attention models: 2)
     n_head:int=4 # heads per block
-    n_embd:int=128 # model width
-    qkv_init_std:float|None=None # std of the q, k, v projections at initialisation (None: nanoGPT's 0.02)
-    steps:int=1000 # optimizer steps
-    batch_tokens:int=4096 # tokens per step, split evenly over the pair counts
-    learning_rate:float=1e-3 # peak learning rate
+    n_embd:int=64 # model width
+    mlp:bool=False # keep the blocks' MLPs (False: attention only, as Zoology's MQAR models)
+    shift_window:int=2 # the first block attends over this many tokens (`local`), the mechanism in the others; 0: all the mechanism
+    qkv_init_std:float|None=None # std of the q, k, v projections at initialisation (None: the model's, nanoGPT's 0.02)
+    steps:int=1500 # optimizer steps
+    batch_tokens:int=2560 # tokens per step, split evenly over the pair counts in the batch
+    curriculum:float=0.3 # share of the steps over which the training length grows from 4 x min(pairs) to seq_len (0: none)
+    learning_rate:float=3e-3 # peak learning rate
     warmup_steps:int=50 # linear warm-up
     weight_decay:float=0.1 # on matrices only
-    eval_every:int=250 # steps between evaluations (and one at the end)
-    eval_sequences:int=256 # held-out sequences per pair count
-    far_gap:int=30 # a query whose answer is more than this many tokens back counts as far (beyond two 16-token windows)
+    eval_every:int=500 # steps between evaluations (and one at the end)
+    eval_sequences:int=128 # held-out sequences per pair count
+    far_gap:int=16 # a query whose answer is more than this many tokens back counts as far (beyond the local control's reach)
     seed:int=0 # weights and training batches; the held-out sets have seeds of their own
     device:str="cpu" # where to train: "cpu", "cuda", ... (batches are drawn on the CPU and moved there)
 
@@ -126,10 +129,15 @@ class RecallConfig:
         if self.batch_tokens < self.seq_len * len(self.pairs):
             raise ValueError(f"RecallConfig: batch_tokens={self.batch_tokens} is less than one sequence of {self.seq_len} tokens "
                              f"per pair count ({len(self.pairs)}); use batch_tokens >= {self.seq_len * len(self.pairs)}")
+        if not 0 <= self.curriculum <= 1:
+            raise ValueError(f"RecallConfig: curriculum={self.curriculum!r} is a share of the steps; use a number in [0, 1], e.g. 0.3")
+        if self.shift_window < 0 or (self.shift_window and self.n_layer < 2):
+            raise ValueError(f"RecallConfig: shift_window={self.shift_window} needs shift_window >= 0 and, when > 0, n_layer >= 2 "
+                             f"(n_layer={self.n_layer}): the first block shifts, the others hold the mechanism; use shift_window=0")
         self.attention_args = parse_attention_args(self.attention_args)
 
     def model_config(self)->GPTConfig:
-        "The GPT of this run."
+        "The GPT of this run (every block with the run's mechanism; `recall_model` swaps the first block's core for the shift)."
         return GPTConfig(vocab_size=self.vocab_size, block_size=self.seq_len, n_layer=self.n_layer, n_head=self.n_head,
                          n_embd=self.n_embd, dropout=0.0, attention=self.attention, attention_args=self.attention_args)
 
@@ -139,17 +147,27 @@ class RecallConfig:
         hp = "".join(f"-{k}{int(v) if isinstance(v, bool) else v}" for k, v in sorted(self.attention_args.items()))
         return f"T{self.seq_len}-{self.attention}{hp}"
 
+class _NoMLP(torch.nn.Module):
+    "Stands in for a block's MLP: adds nothing to the residual stream."
+    def forward(self, x:Tensor)->Tensor: return torch.zeros_like(x)
+
 def recall_model(cfg:RecallConfig)->GPT:
-    "The run's GPT, initialised from `cfg.seed`."
+    "The run's GPT, initialised from `cfg.seed`: the first block's core a short `local` window (the shift), MLPs dropped unless `cfg.mlp`."
     torch.manual_seed(cfg.seed)
     model = GPT(cfg.model_config())
+    blocks = model.transformer.h
+    if cfg.shift_window:
+        blocks[0].attn.core = make_attention("local", cfg.n_head, cfg.n_embd // cfg.n_head, cfg.seq_len, causal=True,
+                                             window=cfg.shift_window)
+    if not cfg.mlp:
+        for b in blocks: b.mlp = _NoMLP()
     if cfg.qkv_init_std is not None:
         with torch.no_grad():
-            for b in model.transformer.h: b.attn.c_attn.weight.normal_(0.0, cfg.qkv_init_std)
+            for b in blocks: b.attn.c_attn.weight.normal_(0.0, cfg.qkv_init_std)
     return model
 
 def state_bytes(model:GPT, T:int)->int:
-    "Bytes per sequence the model's attention keeps about the past to produce position T: every layer's core state."
+    "Bytes per sequence the model's attention keeps about the past to produce position T: every block's core state."
     item = next(model.parameters()).element_size()
     return sum(b.attn.core.state_numel(T) for b in model.transformer.h) * item
 
@@ -159,10 +177,18 @@ def heldout_sets(cfg:RecallConfig)->dict: # {P: MQARBatch}
     return {P: mqar(cfg.eval_sequences, P, cfg.seq_len, cfg.vocab_size,
                     generator=torch.Generator().manual_seed(1_000_003 * cfg.seq_len + P)) for P in cfg.pairs}
 
-def train_batch(cfg:RecallConfig, generator:torch.Generator, heldout_hashes:Tensor)->MQARBatch:
-    "One training batch: the same number of fresh sequences of every pair count, held-out ones dropped."
-    n = cfg.batch_tokens // (cfg.seq_len * len(cfg.pairs))
-    parts = [mqar(n, P, cfg.seq_len, cfg.vocab_size, generator=generator) for P in cfg.pairs]
+def train_length(step:int, cfg:RecallConfig)->int:
+    "The training length at `step`: from 4 x min(pairs) up to seq_len over the first `curriculum` share of the steps, in steps of 8."
+    lo, ramp = 4 * min(cfg.pairs), cfg.curriculum * cfg.steps
+    if ramp <= 0 or step >= ramp: return cfg.seq_len
+    return min(cfg.seq_len, -(-int(lo + (cfg.seq_len - lo) * step / ramp) // 8) * 8)
+
+def train_batch(cfg:RecallConfig, generator:torch.Generator, heldout_hashes:Tensor, step:int|None=None)->MQARBatch:
+    "One training batch at `step` (None: the full length): the same number of fresh sequences of every pair count that fits, held-out ones dropped."
+    L = cfg.seq_len if step is None else train_length(step, cfg)
+    pairs = [P for P in cfg.pairs if 4 * P <= L]
+    n = max(1, cfg.batch_tokens // (L * len(pairs)))
+    parts = [mqar(n, P, L, cfg.vocab_size, generator=generator) for P in pairs]
     return drop_heldout(MQARBatch(*(torch.cat(t) for t in zip(*parts))), heldout_hashes)
 
 @torch.no_grad()
@@ -201,22 +227,22 @@ def train_recall(cfg:RecallConfig, # the run
     sets = heldout_sets(cfg)
     held = torch.cat([row_hash(b.x) for b in sets.values()])
     gen = torch.Generator().manual_seed(cfg.seed)
-    rows, t0, train_s = [], time.perf_counter(), 0.0
+    rows, train_s, cpu_s = [], 0.0, 0.0
     def evaluate(step):
         for r in evaluate_recall(model, sets, cfg.far_gap, device=cfg.device):
-            rows.append(dict(step=step, **r, train_s=round(train_s, 2)))
+            rows.append(dict(step=step, **r, train_s=round(train_s, 2), cpu_s=round(cpu_s, 2)))
     steps = range(cfg.steps)
     for step in (progress_bar(steps, leave=False) if progress else steps):
         if step % cfg.eval_every == 0: evaluate(step)
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         for g in opt.param_groups: g["lr"] = lr_at(step, cfg)
-        b = train_batch(cfg, gen, held)
+        b = train_batch(cfg, gen, held, step)
         _, loss = model(b.x.to(cfg.device), b.y.to(cfg.device))
         opt.zero_grad(set_to_none=True); loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         if step % cfg.eval_every == cfg.eval_every - 1: synchronize(cfg.device)  # the clock below includes queued GPU work
-        train_s += time.perf_counter() - t
+        train_s += time.perf_counter() - t; cpu_s += time.process_time() - c
     evaluate(cfg.steps)
     return model, rows
 
@@ -344,7 +370,7 @@ def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")
 
 def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
     "Accuracy against the bytes of state per sequence: one panel per pair count, one marker per run, chance drawn."
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt, matplotlib.ticker as mticker
     pairs, settings = sorted(df["pairs"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(pairs), figsize=(3.0 * len(pairs), 3.4), sharey=True, squeeze=False)
     colors, markers = dict(zip(settings, plt.cm.tab10.colors)), dict(zip(settings, "os^v<>DPX*"))
@@ -355,9 +381,28 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
             if len(e): ax.plot(e["state_bytes"], e["accuracy"], marker=markers[s], ms=4, lw=0.6, color=colors[s], label=s)
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label="chance")
         ax.axhline(1 / P, color="0.5", lw=1, ls=":", label="1/P")
-        ax.set(xscale="log", title=f"{P} pairs", xlabel="state (bytes per sequence)", ylim=(-0.02, 1.02))
+        ax.set_xscale("log", base=2); ax.set(title=f"{P} pairs", xlabel="state per sequence (KiB)", ylim=(-0.02, 1.02))
+        ax.xaxis.set_major_locator(mticker.LogLocator(base=2)); ax.xaxis.set_minor_locator(mticker.NullLocator())
+        ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v / 1024:g}"))
     axes[0][0].set_ylabel("accuracy")
     axes[0][-1].legend(fontsize=7, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    fig.tight_layout()
+    return fig
+
+def plot_curves(results:str|Path, attention:str="vanilla", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
+    "Held-out accuracy during training, one panel per run of `attention`, one line per pair count, with each count's 1/P."
+    import matplotlib.pyplot as plt, pandas as pd
+    paths = [p for p in sorted(Path(results).glob("*/config.json")) if json.loads(p.read_text())["run"]["attention"] == attention]
+    paths.sort(key=lambda p: json.loads(p.read_text())["run"]["seq_len"])
+    fig, axes = plt.subplots(1, max(1, len(paths)), figsize=(3.2 * max(1, len(paths)), 3.2), sharey=True, squeeze=False)
+    for ax, p in zip(axes[0], paths):
+        mt = pd.read_csv(p.parent/"metrics.csv")
+        for i, (P, e) in enumerate(mt.groupby("pairs")):
+            c = plt.cm.viridis(i / max(1, mt["pairs"].nunique() - 1))
+            ax.plot(e["step"], e["accuracy"], color=c, label=f"{P} pairs"); ax.axhline(1 / P, color=c, lw=0.7, ls=":")
+        ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.")
+        ax.set(title=json.loads(p.read_text())["name"], xlabel="step", ylim=(-0.02, 1.02))
+    axes[0][0].set_ylabel("held-out accuracy"); axes[0][-1].legend(fontsize=7, loc="lower right")
     fig.tight_layout()
     return fig
 
@@ -371,6 +416,17 @@ def recall_table(df:"pd.DataFrame")->str:
     for s in _order(df):
         rows.append(f"| {s} | " + " | ".join(f"{acc[(s, T, P)]:.2f}" if (s, T, P) in acc else "" for T, P in cells) + " |")
     return "\n".join(rows)
+
+def plateau_exit(results:str|Path, factor:float=2.0)->dict: # {(run name, P): first step, or None}
+    "The first evaluated step at which each run's held-out accuracy on P pairs exceeds `factor`/P: where it left the 1/P plateau."
+    import pandas as pd
+    out = {}
+    for p in sorted(Path(results).glob("*/metrics.csv")):
+        mt = pd.read_csv(p)
+        for P, e in mt.groupby("pairs"):
+            hit = e[e["accuracy"] > factor / P]["step"]
+            out[(p.parent.name, int(P))] = int(hit.min()) if len(hit) else None
+    return out
 
 def sanity_checks(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->dict:
     "Measured values of the sanity checks: vanilla at T=64 with 8 pairs, and the local control's far accuracy."
@@ -393,24 +449,49 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     if df.empty:
         md_path.write_text("## Recall (MQAR)\n\nNo finished recall runs yet: `papermill nbs/07_recall.ipynb runs/recall.ipynb`.\n")
         return df
-    figs = dict(pairs=plot_pairs(df), far=plot_pairs(df, col="far_accuracy"), state=plot_state(df))
+    figs = dict(pairs=plot_pairs(df), far=plot_pairs(df, col="far_accuracy"), state=plot_state(df), curves=plot_curves(results))
     for k, fig in figs.items():
         fig.savefig(results/f"recall-{k}.png", dpi=110, bbox_inches="tight"); plt.close(fig)
     chk = sanity_checks(df)
+    checks = ["Sanity checks:" if chk["vanilla_T64_P8"] == chk["vanilla_T64_P8"] or chk["local_far_queries"] else ""]
+    if chk["vanilla_T64_P8"] == chk["vanilla_T64_P8"]:  # not NaN: the cell was run
+        checks.append(f"exact attention at 64 tokens and 8 pairs reaches {chk['vanilla_T64_P8']:.3f} (the target is 0.99, "
+                      f"{'met' if chk['vanilla_T64_P8'] >= 0.99 else 'not met'}).")
+    if chk["local_far_queries"]:
+        checks.append(f"the `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} queries "
+                      f"whose answer lies beyond its reach (chance {chk['chance']:.3f}, the check: less than twice chance).")
+    exits = plateau_exit(results)
+    van = [(n, P, st) for (n, P), st in exits.items() if n.split("-", 1)[1] == "vanilla"]
+    if van:
+        checks.append("Exact attention left the 1/P plateau (held-out accuracy above 2/P) at the evaluated step " + ", ".join(
+            f"{st} ({n}, {P} pairs)" if st is not None else f"never ({n}, {P} pairs)" for n, P, st in van) + ".")
     runs = df.drop_duplicates("name")
     steps = sorted(runs["steps"].unique())
+    info = [json.loads((results/n/"config.json").read_text())["run"] for n in runs["name"]]
+    recipe = sorted({(r["learning_rate"], r["batch_tokens"], r["n_embd"], r["n_head"], r.get("shift_window", 0), r.get("mlp", True),
+                      r.get("curriculum", 0)) for r in info}, key=str)
     md = ["## Recall (MQAR)", "",
           f"Multi-query associative recall (Zoology, Arora et al. 2023), from `nbs/07_recall.ipynb`: {len(runs)} runs "
           f"({runs['setting'].nunique()} settings x {runs['seq_len'].nunique()} lengths), each a 2-layer GPT trained for "
-          f"{', '.join(map(str, steps))} steps on a mixture of the pair counts of its length, "
-          f"{runs['seconds'].sum() / 60:.0f} minutes of training in all. Accuracy on held-out queries; chance "
+          f"{', '.join(map(str, steps))} steps on a mixture of the pair counts of its length ("
+          + "; ".join(f"{c} wide with {h} heads, {'MLPs' if m else 'attention only'}, "
+                      + (f"the first block a {sw}-token `local` shift and the second the mechanism, " if sw else "every block the mechanism, ")
+                      + f"peak learning rate {lr:g}, {bt} tokens per step, the length growing to the full one over the first "
+                      f"{cu:.0%} of the steps" for lr, bt, c, h, sw, m, cu in recipe)
+          + f"), {runs['seconds'].sum() / 60:.0f} minutes in all on one CPU thread. Accuracy on held-out queries "
+          f"({df['queries'].min()} to {df['queries'].max()} per cell, from {int(info[0]['eval_sequences'])} sequences); chance "
           f"(a guess among the {len(mqar_tokens(MQAR_VOCAB)[1])} values) is {chk['chance']:.3f}.", "",
           recall_table(df), "",
-          f"Sanity checks: vanilla at 64 tokens and 8 pairs reaches {chk['vanilla_T64_P8']:.3f} (the target is 0.99); "
-          f"the `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} queries whose answer "
-          f"lies beyond its reach (chance {chk['chance']:.3f}).", "",
+          " ".join(checks), "",
+          f"Noise: at accuracy 0.5 the standard error of a cell is at most {0.5 / math.sqrt(df['queries'].min()):.3f}, so differences "
+          "under 0.05 are ties; every run has one seed, so the spread between seeds is not measured. What the sweep measures is the "
+          "lookup: the shift is given (the notebook's \"What a run has to learn\" explains why), and a short training budget per run "
+          "means a mechanism that fails here may still learn the task with more steps.", "",
+          "Reproduce (the sweep skips finished runs; `-p train False` only redraws the figures and this section): "
+          "`papermill nbs/07_recall.ipynb runs/recall.ipynb`.", "",
           f"![Accuracy against the number of pairs]({figure_prefix}recall-pairs.png)", "",
           f"![Accuracy on queries beyond the local control's reach]({figure_prefix}recall-far.png)", "",
-          f"![Accuracy against the state kept per sequence]({figure_prefix}recall-state.png)"]
+          f"![Accuracy against the state kept per sequence]({figure_prefix}recall-state.png)", "",
+          f"![Exact attention's held-out accuracy during training]({figure_prefix}recall-curves.png)"]
     md_path.write_text("\n".join(md) + "\n")
     return df
