@@ -22,6 +22,7 @@ from torch import Tensor
 from fastprogress.fastprogress import progress_bar
 
 from .attention import check_hparam, make_attention
+from .data import atomic_write
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
 
 # %% ../nbs/07_recall.ipynb #rc0006
@@ -351,13 +352,13 @@ def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")
     import matplotlib.pyplot as plt
     lengths, settings = sorted(df["seq_len"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(lengths), figsize=(3.2 * len(lengths), 3.4), sharey=True, squeeze=False)
-    colors = dict(zip(settings, plt.cm.tab10.colors))
+    colors, markers = dict(zip(settings, plt.cm.tab10.colors)), dict(zip(settings, "os^v<>DPX*"))
     for ax, T in zip(axes[0], lengths):
         d = df[df["seq_len"] == T]
-        for s in settings:
+        for i, s in enumerate(settings):  # earlier settings drawn larger, so that equal accuracies stay visible
             e = d[d["setting"] == s].sort_values("pairs")
-            if len(e): ax.plot(e["pairs"], e[col], marker="o", ms=3, color=colors[s], label=s,
-                               ls="--" if s.startswith("local") else "-")
+            if len(e): ax.plot(e["pairs"], e[col], marker=markers[s], ms=7 - 0.4 * i, mfc="none", color=colors[s], label=s,
+                               ls="--" if s.startswith("local") else "-", lw=1)
         P = sorted(d["pairs"].unique())
         ax.plot(P, [1 / p for p in P], color="0.5", ls=":", lw=1, label="1/P: a guess among the pairs")
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label=f"chance: 1/{len(mqar_tokens(vocab_size)[1])}")
@@ -447,18 +448,19 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     results, md_path = Path(results), Path(md_path)
     df = load_recall(results)
     if df.empty:
-        md_path.write_text("## Recall (MQAR)\n\nNo finished recall runs yet: `papermill nbs/07_recall.ipynb runs/recall.ipynb`.\n")
+        with atomic_write(md_path) as f: f.write(b"## Recall (MQAR)\n\nNo finished recall runs yet: `papermill nbs/07_recall.ipynb runs/recall.ipynb`.\n")
         return df
     figs = dict(pairs=plot_pairs(df), far=plot_pairs(df, col="far_accuracy"), state=plot_state(df), curves=plot_curves(results))
     for k, fig in figs.items():
-        fig.savefig(results/f"recall-{k}.png", dpi=110, bbox_inches="tight"); plt.close(fig)
+        with atomic_write(results/f"recall-{k}.png") as f: fig.savefig(f, format="png", dpi=110, bbox_inches="tight")
+        plt.close(fig)
     chk = sanity_checks(df)
-    checks = ["Sanity checks:" if chk["vanilla_T64_P8"] == chk["vanilla_T64_P8"] or chk["local_far_queries"] else ""]
+    checks = ["Sanity checks." if chk["vanilla_T64_P8"] == chk["vanilla_T64_P8"] or chk["local_far_queries"] else ""]
     if chk["vanilla_T64_P8"] == chk["vanilla_T64_P8"]:  # not NaN: the cell was run
-        checks.append(f"exact attention at 64 tokens and 8 pairs reaches {chk['vanilla_T64_P8']:.3f} (the target is 0.99, "
+        checks.append(f"Exact attention at 64 tokens and 8 pairs reaches {chk['vanilla_T64_P8']:.3f} (the target is 0.99, "
                       f"{'met' if chk['vanilla_T64_P8'] >= 0.99 else 'not met'}).")
     if chk["local_far_queries"]:
-        checks.append(f"the `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} queries "
+        checks.append(f"The `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} queries "
                       f"whose answer lies beyond its reach (chance {chk['chance']:.3f}, the check: less than twice chance).")
     exits = plateau_exit(results)
     van = [(n, P, st) for (n, P), st in exits.items() if n.split("-", 1)[1] == "vanilla"]
@@ -493,5 +495,5 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
           f"![Accuracy on queries beyond the local control's reach]({figure_prefix}recall-far.png)", "",
           f"![Accuracy against the state kept per sequence]({figure_prefix}recall-state.png)", "",
           f"![Exact attention's held-out accuracy during training]({figure_prefix}recall-curves.png)"]
-    md_path.write_text("\n".join(md) + "\n")
+    with atomic_write(md_path) as f: f.write(("\n".join(md) + "\n").encode())
     return df
