@@ -467,6 +467,12 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     if van:
         checks.append("Exact attention left the 1/P plateau (held-out accuracy above 2/P) at the evaluated step " + ", ".join(
             f"{st} ({n}, {P} pairs)" if st is not None else f"never ({n}, {P} pairs)" for n, P, st in van) + ".")
+    v = df[df["attention"] == "vanilla"].groupby("seq_len")["accuracy"].min()
+    if len(v):
+        solved, short = [int(T) for T, a in v.items() if a >= 0.99], [(int(T), a) for T, a in v.items() if a < 0.99]
+        checks.append((f"Exact attention reaches 0.99 on every pair count at {', '.join(map(str, solved))} tokens. " if solved else "")
+                      + (f"At {', '.join(f'{T} tokens (its lowest cell {a:.2f})' for T, a in short)} it does not within the "
+                         "training budget, so there the columns measure the budget as much as the mechanisms." if short else ""))
     runs = df.drop_duplicates("name")
     steps = sorted(runs["steps"].unique())
     info = [json.loads((results/n/"config.json").read_text())["run"] for n in runs["name"]]
