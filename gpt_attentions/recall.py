@@ -495,7 +495,7 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
                       + (f"the first block a {sw}-token `local` shift and the second the mechanism, " if sw else "every block the mechanism, ")
                       + f"peak learning rate {lr:g}, {bt} tokens per step, the length growing to the full one over the first "
                       f"{cu:.0%} of the steps" for lr, bt, c, h, sw, m, cu in recipe)
-          + f"), {runs['seconds'].sum() / 60:.0f} minutes in all on one CPU thread. Accuracy on held-out queries "
+          + f"), {runs['seconds'].sum() / 60:.0f} minutes of wall-clock in all, on one CPU thread. Accuracy on held-out queries "
           f"({df['queries'].min()} to {df['queries'].max()} per cell, from {int(info[0]['eval_sequences'])} sequences); chance "
           f"(a guess among the {len(mqar_tokens(MQAR_VOCAB)[1])} values) is {chk['chance']:.3f}.", "",
           recall_table(df), "",
