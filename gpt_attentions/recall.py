@@ -379,7 +379,7 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
         d = df[df["pairs"] == P]
         for s in settings:
             e = d[d["setting"] == s].sort_values("state_bytes")
-            if len(e): ax.plot(e["state_bytes"], e["accuracy"], marker=markers[s], ms=4, lw=0.6, color=colors[s], label=s)
+            if len(e): ax.plot(e["state_bytes"], e["accuracy"], marker=markers[s], ms=5, mfc="none", lw=0, color=colors[s], label=s)  # one marker per length
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label="chance")
         ax.axhline(1 / P, color="0.5", lw=1, ls=":", label="1/P")
         ax.set_xscale("log", base=2); ax.set(title=f"{P} pairs", xlabel="state per sequence (KiB)", ylim=(-0.02, 1.02))
