@@ -20,6 +20,9 @@ def render(nb_path=root/"nbs"/"index.ipynb") -> str:
         elif c["cell_type"] == "markdown" and src.startswith("<!-- study"):
             res = root/"nbs"/"results"/"study.md"  # the study's verdict, written by the same notebook
             parts.append(res.read_text().strip() if res.is_file() else "## Verdict: the study\n\nThe study (`nbs/05a_study.ipynb`) has no kept runs yet.")
+        elif c["cell_type"] == "markdown" and src.startswith("<!-- recall"):
+            res = root/"nbs"/"results"/"recall.md"  # written by nbs/07_recall.ipynb from its finished runs
+            parts.append(res.read_text().strip() if res.is_file() else "## Recall (MQAR)\n\nNo finished recall runs yet.")
         elif c["cell_type"] == "markdown": parts.append(src)
         elif c["cell_type"] == "code":
             lines = [l for l in src.splitlines() if not l.startswith("#|")]
