@@ -9,7 +9,7 @@ __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'STUDY_LEGEND', 'r
            'crossover_lengths', 'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory',
            'plot_generation', 'plot_similarity', 'plot_losses', 'plot_final', 'write_report', 'publish_report',
            'load_study', 'study_setting', 'trained_similarity', 'approx_by_context', 'paired_delta', 'study_controls',
-           'verdict_table', 'verdict_sentences', 'plot_positions', 'plot_equal_time', 'plot_trained_similarity',
+           'verdict_table', 'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_trained_similarity',
            'trained_table', 'write_study_report', 'attention_maps', 'plot_attention_maps', 'attention_explorer']
 
 # %% ../nbs/06_analysis.ipynb #8d6584f8
@@ -371,27 +371,54 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
     return pd.DataFrame(rows).set_index("setting")
 
 # %% ../nbs/06_analysis.ipynb #stud0004
-def _diff(cell:str)->str:
-    "'+0.045 (a tie at 2 sd)' from a table cell; one seed has no spread, so no verdict."
-    if "seed" in cell: return cell
-    return f"{cell.rstrip(' ~')} ({'a tie at 2 sd' if cell.endswith('~') else 'beyond 2 sd'})"
+def _cell(cell:str)->str:
+    "A Δ cell as a sentence shows it: '-0.021 ± 0.020 ~' -> '-0.021 ± 0.020 (a tie)'; '' -> 'n/a'."
+    return cell.replace(" ~", " (a tie)") if cell else "n/a"
 
-def verdict_sentences(table:pd.DataFrame, context:int)->list[str]:
-    "One sentence per mechanism (not vanilla, not the controls) that says what its row of `table` shows."
+def _mechanisms(tables:dict)->list[str]:
+    "The settings under test in the verdict tables, in table order: neither vanilla nor a `local` control."
+    seen = [s for t in tables.values() for s in t.index if s != "vanilla" and not s.startswith("local-")]
+    return list(dict.fromkeys(seen))
+
+def _across(tables:dict, column:str, fmt=_cell)->str:
+    "'at 256 tokens, a x, b y; at 2048 tokens, ...': one column of every context's table, mechanisms only, empty cells left out."
+    parts = []
+    for ctx, t in tables.items():
+        cells = [f"{m} {fmt(t.loc[m, column])}" for m in _mechanisms(tables)
+                 if m in t.index and column in t and t.loc[m, column] == t.loc[m, column] and t.loc[m, column] != ""]
+        if cells: parts.append(f"at {ctx} tokens, " + ", ".join(cells))
+    return "; ".join(parts)
+
+def verdict_summary(tables:dict, # context -> its `verdict_table`
+                    trained:pd.DataFrame|None=None, # `trained_table` (settings by T), or None
+                   )->list[str]:
+    "Three to five sentences that say what the verdict tables show, and nothing more."
     out = []
-    for setting, r in table.iterrows():
-        if setting == "vanilla" or setting.startswith("local-"): continue
-        speed = f"{r['speed']:.2f}x vanilla's training throughput" if r["speed"] == r["speed"] else "no calibrated speed"
-        parts = [f"At {context} tokens, {setting} runs at {speed}"]
-        if r["Δ vs vanilla"]: parts.append(f"its validation loss differs from vanilla's by {_diff(r['Δ vs vanilla'])}")
-        if r["Δ vs blocks"]: parts.append(f"from block-local attention's by {_diff(r['Δ vs blocks'])}")
-        if r.get("Δ equal time"): parts.append(f"and with vanilla's wall-clock by {_diff(r['Δ equal time'])} against vanilla")
-        far = [k for k in table.columns if k.startswith("far ")]
-        if far and "vanilla" in table.index:  # the farthest positions the context has
-            k = far[-1]; parts.append(f"at positions {k[4:]} its loss is {r[k]:.3f} against vanilla's {table.loc['vanilla', k]:.3f}")
-        if r.get("error / uniform") == r.get("error / uniform") and r.get("error / uniform") is not None:
-            parts.append(f"on trained attention its output error is {r['error / uniform']:.2f}x uniform attention's")
-        out.append(", ".join(parts) + ".")
+    if any(t.speed.notna().any() for t in tables.values()):
+        out.append("Training throughput relative to vanilla's (calibrated): " + _across(tables, "speed", lambda v: f"{v:.2f}x") + ".")
+    out.append("At equal steps, the validation loss minus vanilla's: " + _across(tables, "Δ vs vanilla") + ".")
+    blocks = [(m, t.loc[m, "Δ vs blocks"]) for t in tables.values() for m in _mechanisms(tables) if m in t.index and t.loc[m, "Δ vs blocks"]]
+    if blocks:
+        spread = [c for _, c in blocks if "±" in c]; single = [c for _, c in blocks if "±" not in c]
+        worse = sum(c.startswith("+") and not c.endswith("~") for c in spread)
+        tail = f" (and higher in {sum(c.startswith('+') for c in single)} of {len(single)} single-seed cells)" if single else ""
+        out.append("Against the block-local control (for the causal Linformer and Nyström, their own history switched off), the "
+                   "loss difference: " + _across(tables, "Δ vs blocks")
+                   + f"; higher beyond 2 sd in {worse} of {len(spread)} cells with seeds{tail}.")
+    if any(t["Δ equal time"].astype(bool).any() for t in tables.values() if "Δ equal time" in t):
+        out.append("Given vanilla's wall-clock instead of its steps, the loss minus vanilla's: " + _across(tables, "Δ equal time") + ".")
+    last = []
+    far = [(ctx, t, [k for k in t.columns if k.startswith("far ")]) for ctx, t in tables.items()]
+    gaps = [abs(t.loc[s, ks[-1]] - float(t.loc[s, "val_loss"].split()[0])) for _, t, ks in far if ks for s in t.index]
+    if gaps: last.append(f"in the farthest position bucket of every context beyond 256 tokens, every setting's loss lies within "
+                         f"{max(gaps):.3f} of its whole-window loss")
+    if trained is not None and len(trained.columns) > 1:
+        lo, hi = trained.columns.min(), trained.columns.max()
+        errs = ", ".join(f"{s} {trained.loc[s, lo]:.2f} -> {trained.loc[s, hi]:.2f}" for s in _mechanisms(tables) if s in trained.index)
+        u = trained.index[-1]  # the last row: uniform attention's own cosine
+        last.append(f"on the trained vanilla model's attention, the output error relative to uniform's goes from T = {lo} to {hi}: "
+                    f"{errs} (uniform's own cosine to exact attention {trained.loc[u, lo]:.2f} -> {trained.loc[u, hi]:.2f})")
+    if last: out.append("; ".join(last)[0].upper() + "; ".join(last)[1:] + ".")
     return out
 
 def plot_positions(study:pd.DataFrame, context:int)->plt.Figure:
@@ -445,8 +472,9 @@ def trained_table(sim:pd.DataFrame)->pd.DataFrame:
 
 STUDY_LEGEND = (
     "Columns: **speed** is training throughput relative to vanilla, from step times measured side by side (the calibration); "
-    "**ms/step** is that calibration, **tokens/s (runs)** the median the runs logged (the machine was shared, so only the "
-    "calibrated ratio compares settings); **Δ** columns are final validation loss differences, mean ± sd over seeds of the "
+    "**ms/step** is that calibration (one per context, each measured at its own time on a shared machine, so it compares the "
+    "settings of one context, not contexts), **tokens/s (runs)** the median the runs logged (the runs shared the machine too, "
+    "so only the calibrated ratio compares settings); **Δ** columns are final validation loss differences, mean ± sd over seeds of the "
     "paired per-seed difference, `~` marking a tie (under 2 sd); **far** columns are the validation loss at positions "
     "257-1024 and 1025-2048; **equal-time steps** are the steps a setting gets in vanilla's wall-clock, and **Δ equal time** "
     "its loss then, against vanilla's; **error / uniform** is the output error on a trained vanilla model's attention, relative "
@@ -458,19 +486,21 @@ def write_study_report(results_dir:str|Path, # the study's kept results
                        report_dir:str|Path, # study.md and figures go here
                        approx:dict|None=None, # context -> Series (setting -> error relative to uniform); None: from `trained_similarity`
                        note:str="")->Path|None: # the study.md written (None: no study results)
-    "The verdict section: one table per context, its sentences and figures, and the similarity on trained attention."
+    "The verdict section: what the numbers show, one table and its figures per context, and the similarity on trained attention."
     study, cal = load_study(results_dir)
     if not len(study): return None
     report = Path(report_dir); report.mkdir(parents=True, exist_ok=True)
     sim = trained_similarity(results_dir)
     approx = approx_by_context(sim) if approx is None else approx
-    md = ["## Verdict: the study", ""] + ([note, ""] if note else []) + [STUDY_LEGEND, ""]
-    for ctx in sorted(study.context.unique()):
-        t = verdict_table(study, ctx, cal.get(ctx), approx.get(ctx))
+    tables = {int(ctx): verdict_table(study, ctx, cal.get(ctx), approx.get(ctx)) for ctx in sorted(study.context.unique())}
+    trained = trained_table(sim) if len(sim) else None
+    md = (["## Verdict: the study", ""] + ([note, ""] if note else [])
+          + ["### What the numbers show", "", *(f"- {x}" for x in verdict_summary(tables, trained)), "", STUDY_LEGEND, ""])
+    for ctx, t in tables.items():
         n = study[(study.context == ctx)]
         md += [f"### Context {ctx}", "", f"{len(n)} runs ({n.eqtime.sum()} at equal wall-clock), seeds "
                f"{', '.join(map(str, sorted(n.seed.unique())))}, {int(n[~n.eqtime].iters.max())} steps at equal steps.", "",
-               markdown_table(t), "", *verdict_sentences(t, ctx), ""]
+               markdown_table(t), ""]
         _save(plot_positions(study, ctx), report/f"study-positions-{ctx}.png")
         md += [f"![Validation loss by position, context {ctx}](study-positions-{ctx}.png)", ""]
         if n.eqtime.any():
@@ -482,7 +512,7 @@ def write_study_report(results_dir:str|Path, # the study's kept results
                f"q, k, v of layers {', '.join(map(str, sorted(sim.layer.unique())))} of the trained vanilla model "
                f"(`{sim.checkpoint.iloc[0]}`) on Tiny Shakespeare; output error "
                "relative to uniform attention's (median over layers), and uniform attention's own cosine to exact attention.", "",
-               markdown_table(trained_table(sim)), "",
+               markdown_table(trained), "",
                "![Output error relative to uniform on trained attention](study-trained-similarity.png)", ""]
     (report/"study.md").write_text("\n".join(md) + "\n")
     return report/"study.md"
