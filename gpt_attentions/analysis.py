@@ -494,7 +494,10 @@ def write_study_report(results_dir:str|Path, # the study's kept results
     approx = approx_by_context(sim) if approx is None else approx
     tables = {int(ctx): verdict_table(study, ctx, cal.get(ctx), approx.get(ctx)) for ctx in sorted(study.context.unique())}
     trained = trained_table(sim) if len(sim) else None
-    md = (["## Verdict: the study", ""] + ([note, ""] if note else [])
+    hours = (study.iters * study.ms_per_iter).sum() / 3.6e6
+    cost = (f"{len(study)} kept runs, {hours:.3g} hours of training in all (each run's steps times its median logged step "
+            "time; evaluation not counted).")
+    md = (["## Verdict: the study", "", cost, ""] + ([note, ""] if note else [])
           + ["### What the numbers show", "", *(f"- {x}" for x in verdict_summary(tables, trained)), "", STUDY_LEGEND, ""])
     for ctx, t in tables.items():
         n = study[(study.context == ctx)]
