@@ -9,8 +9,9 @@ __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'STUDY_LEGEND', 'r
            'crossover_lengths', 'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory',
            'plot_generation', 'plot_similarity', 'plot_losses', 'plot_final', 'write_report', 'publish_report',
            'load_study', 'study_setting', 'trained_similarity', 'approx_by_context', 'paired_delta', 'study_controls',
-           'verdict_table', 'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_trained_similarity',
-           'trained_table', 'write_study_report', 'attention_maps', 'plot_attention_maps', 'attention_explorer']
+           'study_speed', 'verdict_table', 'verdict_summary', 'plot_positions', 'plot_equal_time',
+           'plot_trained_similarity', 'trained_table', 'write_study_report', 'attention_maps', 'plot_attention_maps',
+           'attention_explorer']
 
 # %% ../nbs/06_analysis.ipynb #8d6584f8
 import functools, itertools, json, math, os, re, shutil
@@ -288,11 +289,14 @@ def _study_name(name:str)->dict|None:
     return m and dict(context=int(m[1]), eqtime=bool(m[2]), setting=m[3], seed=int(m[4]))
 
 def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per run, {context: calibration})
-    "The study's kept runs and calibrations."
+    "The study's kept runs and calibrations (a context's recheck, if kept, under its calibration's 'recheck')."
     rows, cal = [], {}
     d = Path(results_dir)
-    for p in sorted(d.glob("calibration-T*.json")) if d.is_dir() else []:
-        c = json.loads(p.read_text()); cal[int(c["context"])] = c
+    files = sorted(d.glob("calibration-T*.json")) if d.is_dir() else []
+    for p in sorted(files, key=lambda p: p.stem.endswith("-recheck")):  # the budgets' calibration first, then its recheck
+        c = json.loads(p.read_text())
+        if p.stem.endswith("-recheck"): cal.setdefault(int(c["context"]), {})["recheck"] = c
+        else: cal[int(c["context"])] = c | cal.get(int(c["context"]), {})
     for run in sorted(d.iterdir()) if d.is_dir() else []:
         if not ((meta := _study_name(run.name)) and (run/"metrics.csv").is_file()): continue
         m = pd.read_csv(run/"metrics.csv")
@@ -342,6 +346,15 @@ def study_controls(study:pd.DataFrame)->tuple[str, str]:
     blocks = next((s for s in sorted(names) if s.startswith("local-") and s.endswith("-blocksTrue")), "")
     return blocks, next((s for s in sorted(names) if s.startswith("local-") and s.endswith("-blocksFalse")), "")
 
+def study_speed(calibration:dict|None)->tuple[dict, dict, dict]: # ({setting: speed}, {setting: 'lo-hi'}, {setting: ms/step})
+    "Speed relative to vanilla from a context's recheck when kept (median and range over rounds of the per-round ratio), else from its calibration."
+    cal = (calibration or {}).get("recheck") or calibration or {}
+    ms, rounds = cal.get("ms_per_step", {}), cal.get("ms_per_round", {})
+    if "vanilla" not in ms: return {}, {}, ms
+    if "vanilla" not in rounds: return {n: ms["vanilla"] / v for n, v in ms.items()}, {}, ms
+    ratios = {n: np.array(rounds["vanilla"]) / np.array(t) for n, t in rounds.items()}  # each round's settings ran side by side
+    return ({n: float(np.median(r)) for n, r in ratios.items()}, {n: f"{r.min():.2f}-{r.max():.2f}" for n, r in ratios.items()}, ms)
+
 def verdict_table(study:pd.DataFrame, # from `load_study`
                   context:int, # block size
                   calibration:dict|None=None, # the context's calibration (step times)
@@ -350,13 +363,14 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
     "One row per setting of one context: speed, loss differences to vanilla and the controls, far loss, equal time."
     s = study[(study.context == context) & ~study.eqtime]
     blocks, window = study_controls(study)
-    ms = (calibration or {}).get("ms_per_step", {})
+    speed, spread, ms = study_speed(calibration)
     far = [c for c in (f"val_loss_{lo}_{hi}" for lo, hi in ((257, 1024), (1025, 2048))) if c in s and s[c].notna().any()]
     rows = []
     for setting in sorted(s.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
         g = s[s.setting == setting]
-        row = dict(setting=setting, seeds=len(g), speed=ms["vanilla"] / ms[setting] if setting in ms and "vanilla" in ms else np.nan,
-                   val_loss=f"{g.final_val_loss.mean():.3f}" + (f" ± {g.final_val_loss.std(ddof=1):.3f}" if len(g) > 1 else ""))
+        row = dict(setting=setting, seeds=len(g), speed=speed.get(setting, np.nan))
+        if spread: row["speed range"] = spread.get(setting, "")
+        row |= dict(val_loss=f"{g.final_val_loss.mean():.3f}" + (f" ± {g.final_val_loss.std(ddof=1):.3f}" if len(g) > 1 else ""))
         row["ms/step"] = ms.get(setting, np.nan)
         row["tokens/s (runs)"] = g.tokens_per_s.median() if "tokens_per_s" in g else np.nan
         row["Δ vs vanilla"] = _pm(*paired_delta(study, setting, "vanilla", context)) if setting != "vanilla" else ""
@@ -395,7 +409,11 @@ def verdict_summary(tables:dict, # context -> its `verdict_table`
     "Three to five sentences that say what the verdict tables show, and nothing more."
     out = []
     if any(t.speed.notna().any() for t in tables.values()):
-        out.append("Training throughput relative to vanilla's (calibrated): " + _across(tables, "speed", lambda v: f"{v:.2f}x") + ".")
+        ranged = any("speed range" in t for t in tables.values())
+        sp = {ctx: t.assign(_speed=[f"{v:.2f}x" + (f" ({r})" if r else "") for v, r in zip(t.speed, t.get("speed range", [""] * len(t)))])
+              for ctx, t in tables.items()}
+        out.append("Training throughput relative to vanilla's, from step times measured side by side"
+                   + (" (the median and the range over rounds)" if ranged else "") + ": " + _across(sp, "_speed", str) + ".")
     out.append("At equal steps, the validation loss minus vanilla's: " + _across(tables, "Δ vs vanilla") + ".")
     blocks = [(m, t.loc[m, "Δ vs blocks"]) for t in tables.values() for m in _mechanisms(tables) if m in t.index and t.loc[m, "Δ vs blocks"]]
     if blocks:
@@ -471,9 +489,11 @@ def trained_table(sim:pd.DataFrame)->pd.DataFrame:
     return pd.concat([t, u.to_frame().T])
 
 STUDY_LEGEND = (
-    "Columns: **speed** is training throughput relative to vanilla, from step times measured side by side (the calibration); "
-    "**ms/step** is that calibration (one per context, each measured at its own time on a shared machine, so it compares the "
-    "settings of one context, not contexts), **tokens/s (runs)** the median the runs logged (the runs shared the machine too, "
+    "Columns: **speed** is training throughput relative to vanilla, from step times measured side by side, in interleaved "
+    "rounds, after the runs (the recheck; **speed range** is the range of the per-round ratios), or, where no recheck is kept, "
+    "from the calibration that set the equal-time budgets; "
+    "**ms/step** is the same measurement's step time (a calibration compares the settings of one context; the rechecks of all "
+    "contexts ran one after the other in one process), **tokens/s (runs)** the median the runs logged (the runs shared the machine too, "
     "so only the calibrated ratio compares settings); **Δ** columns are final validation loss differences, mean ± sd over seeds of the "
     "paired per-seed difference, `~` marking a tie (under 2 sd); **far** columns are the validation loss at positions "
     "257-1024 and 1025-2048; **equal-time steps** are the steps a setting gets in vanilla's wall-clock, and **Δ equal time** "

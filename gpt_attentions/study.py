@@ -6,7 +6,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/study.html.md"""
 
 # %% auto #0
 __all__ = ['STUDY_CONTEXTS', 'TRAINED_LAYERS', 'study_settings', 'study_runs', 'calibrate', 'equal_time_runs', 'study_grid',
-           'keep_checkpoint', 'trained_benchmark', 'run_study']
+           'keep_checkpoint', 'trained_benchmark', 'run_study', 'recheck_speed']
 
 # %% ../nbs/05a_study.ipynb #st000002
 import json, os, shutil, statistics, tempfile, time
@@ -49,7 +49,7 @@ def _setting_name(r:SweepRun)->str: return r.name.rsplit("-seed", 1)[0].split("-
 
 def calibrate(context:int, # a key of STUDY_CONTEXTS
               steps:int=10, # timed steps per setting and round
-              rounds:int=3, # interleaved rounds; the median is kept
+              rounds:int=3, # interleaved rounds; the median is kept, and every round's time
               chunk:int=64, device:str="cpu", **params)->dict: # {setting: ms per step}, with the machine
     "Milliseconds per training step of every setting of one context, measured side by side."
     runs = study_runs(context, [0], chunk=chunk, **params)
@@ -72,7 +72,7 @@ def calibrate(context:int, # a key of STUDY_CONTEXTS
             t0 = time.perf_counter()
             for _ in range(steps): step(model, opt, B, T)
             times[name].append((time.perf_counter() - t0) / steps * 1e3)
-    return dict(context=context, ms_per_step={n: statistics.median(t) for n, t in times.items()},
+    return dict(context=context, ms_per_step={n: statistics.median(t) for n, t in times.items()}, ms_per_round=times,
                 rounds=rounds, steps=steps, threads=torch.get_num_threads(), machine=machine_info(device)["machine"],
                 date=time.strftime("%Y-%m-%d"))
 
@@ -172,3 +172,16 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
         add(sweep(runs=equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, **params), notebook=notebook,
                   out_dir=out, keep=results, log=log))
     return res
+
+def recheck_speed(contexts:list, # keys of STUDY_CONTEXTS
+                  results:str|Path, # the study's results folder: calibration-T<context>-recheck.json go here
+                  rounds:int=7, steps:int=10, chunk:int=64, redo:bool=False, **params)->list[Path]:
+    "Every context's step times measured again, one context after the other in one process; kept ones are skipped unless `redo`."
+    out = []
+    for ctx in contexts:
+        path = Path(results)/f"calibration-T{ctx}-recheck.json"
+        if redo or not path.is_file():
+            cal = calibrate(ctx, steps=steps, rounds=rounds, chunk=chunk, **params)
+            with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
+        out.append(path)
+    return out
