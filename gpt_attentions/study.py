@@ -147,13 +147,13 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
               out_dir:str|Path|None=None, # the folder holding runs/ (default: the project root)
               notebook:str|Path|None=None, # the training notebook (default: nbs/04_train.ipynb of the project)
               trained_context:int|None=2048, # its vanilla run (first seed) feeds `trained_benchmark`; None: no such benchmark
-              log=print, **params)->dict: # {"done": [...], "skipped": [...], "failed": {...}}
+              log=print, **params)->dict: # {"done": [...], "skipped": [...], "failed": {...}, "busy": [...]}
     "Train every setting of every context: equal steps, then equal time; complete runs are skipped."
     results, out = Path(results), Path(out_dir or default_out_dir())
     notebook = Path(notebook or (project_root() or Path.cwd())/"nbs"/"04_train.ipynb")
-    res = dict(done=[], skipped=[], failed={})
+    res = dict(done=[], skipped=[], failed={}, busy=[])
     def add(r):
-        for k in ("done", "skipped"): res[k] += r[k]
+        for k in ("done", "skipped", "busy"): res[k] += r[k]
         res["failed"] |= r["failed"]
     for ctx in contexts:
         add(sweep(runs=study_runs(ctx, seeds[ctx], max_iters, chunk, **params), notebook=notebook, out_dir=out,
