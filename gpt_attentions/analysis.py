@@ -8,10 +8,10 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis.html.md"""
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'STUDY_LEGEND', 'run_label', 'load_runs', 'load_benchmarks',
            'crossover_lengths', 'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory',
            'plot_generation', 'plot_similarity', 'plot_losses', 'plot_final', 'write_report', 'publish_report',
-           'load_study', 'study_setting', 'trained_similarity', 'approx_by_context', 'paired_delta', 'study_controls',
-           'study_speed', 'verdict_table', 'verdict_summary', 'plot_positions', 'plot_equal_time',
-           'plot_trained_similarity', 'trained_table', 'write_study_report', 'attention_maps', 'plot_attention_maps',
-           'attention_explorer']
+           'load_study', 'study_curves', 'study_setting', 'trained_similarity', 'approx_by_context', 'paired_delta',
+           'study_controls', 'study_speed', 'verdict_table', 'verdict_summary', 'plot_positions', 'plot_equal_time',
+           'plot_loss_vs_time', 'plot_trained_similarity', 'trained_table', 'write_study_report', 'attention_maps',
+           'plot_attention_maps', 'attention_explorer']
 
 # %% ../nbs/06_analysis.ipynb #8d6584f8
 import functools, itertools, json, math, os, re, shutil
@@ -309,6 +309,15 @@ def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per 
                                 **{c: last[c] for c in m.columns if c.startswith("val_loss_")}))
     return pd.DataFrame(rows), cal
 
+def study_curves(results_dir:str|Path)->pd.DataFrame:
+    "Every evaluation of every kept study run: context, eqtime, setting, seed, iter, val_loss."
+    parts = []
+    for run in sorted(Path(results_dir).iterdir()) if Path(results_dir).is_dir() else []:
+        if (meta := _study_name(run.name)) and (run/"metrics.csv").is_file():
+            m = pd.read_csv(run/"metrics.csv").dropna(subset=["val_loss"])
+            parts.append(m[["iter", "val_loss"]].assign(**meta))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
 def study_setting(label:str)->str:
     "A benchmark label as the study names the setting: 'local window=64 blocks=True' -> 'local-window64-blocksTrue'."
     return label.replace("=", "").replace(" ", "-")
@@ -466,6 +475,24 @@ def plot_equal_time(study:pd.DataFrame, context:int)->plt.Figure:
     ax.legend(); fig.tight_layout()
     return fig
 
+def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
+                      context:int, calibration:dict|None)->plt.Figure:
+    "Validation loss against training time (steps x calibrated step time): vanilla's equal-step runs, the others' equal-time runs."
+    _, _, ms = study_speed(calibration)
+    c = curves[(curves.context == context) & (curves["iter"] > 0)]  # step 0 is the untrained model's loss, the same for all
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for setting in sorted(c.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
+        g = c[(c.setting == setting) & (c.eqtime == (setting != "vanilla"))]
+        if not len(g) or setting not in ms: continue
+        m = g.groupby("iter").val_loss.agg(["mean", "min", "max"])
+        t = m.index.values * ms[setting] / 1e3 / 60  # minutes
+        line, = ax.plot(t, m["mean"], marker=".", label=f"{setting} ({g.seed.nunique()} seed{'s' if g.seed.nunique() > 1 else ''})", ls="--" if setting.startswith("local") else "-")
+        ax.fill_between(t, m["min"], m["max"], color=line.get_color(), alpha=0.15)
+    ax.set(xlabel="training time, minutes of one core (steps x calibrated step time)", ylabel="validation loss (nats/char)",
+           title=f"Loss against training time, context {context}")
+    ax.legend(fontsize=7); fig.tight_layout()
+    return fig
+
 def plot_trained_similarity(sim:pd.DataFrame)->plt.Figure:
     "Output error relative to uniform attention's against T on a trained model's q, k, v: one panel per layer."
     layers = sorted(sim.layer.unique())
@@ -514,6 +541,7 @@ def write_study_report(results_dir:str|Path, # the study's kept results
     report = Path(report_dir); report.mkdir(parents=True, exist_ok=True)
     sim = trained_similarity(results_dir)
     approx = approx_by_context(sim) if approx is None else approx
+    curves = study_curves(results_dir)
     tables = {int(ctx): verdict_table(study, ctx, cal.get(ctx), approx.get(ctx)) for ctx in sorted(study.context.unique())}
     trained = trained_table(sim) if len(sim) else None
     hours = (study.iters * study.ms_per_iter).sum() / 3.6e6
@@ -530,7 +558,9 @@ def write_study_report(results_dir:str|Path, # the study's kept results
         md += [f"![Validation loss by position, context {ctx}](study-positions-{ctx}.png)", ""]
         if n.eqtime.any():
             _save(plot_equal_time(study, ctx), report/f"study-equal-time-{ctx}.png")
-            md += [f"![Equal steps and equal wall-clock, context {ctx}](study-equal-time-{ctx}.png)", ""]
+            _save(plot_loss_vs_time(curves, ctx, cal.get(ctx)), report/f"study-time-{ctx}.png")
+            md += [f"![Equal steps and equal wall-clock, context {ctx}](study-equal-time-{ctx}.png)", "",
+                   f"![Loss against training time, context {ctx}](study-time-{ctx}.png)", ""]
     if len(sim):
         _save(plot_trained_similarity(sim), report/"study-trained-similarity.png")
         md += ["### Closeness to exact attention on trained attention", "",
