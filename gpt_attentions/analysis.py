@@ -388,6 +388,8 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         for c in far: row[f"far {c.removeprefix('val_loss_').replace('_', '-')}"] = g[c].mean()
         eq = study[(study.context == context) & study.eqtime & (study.setting == setting)]
         row["equal-time steps"] = int(eq.iters.median()) if len(eq) else np.nan  # vanilla's steps x its step time / this one's
+        van = s[s.setting == "vanilla"].iters.median() if (s.setting == "vanilla").any() else np.nan
+        row["equal-time / vanilla's time"] = row["equal-time steps"] / row["speed"] / van if len(eq) else np.nan  # 1 if speed = budget
         row["Δ equal time"] = _pm(*paired_delta(study, setting, "vanilla", context, eqtime=True)) if setting != "vanilla" else ""
         if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)
         rows.append(row)
@@ -433,7 +435,11 @@ def verdict_summary(tables:dict, # context -> its `verdict_table`
                    "loss difference: " + _across(tables, "Δ vs blocks")
                    + f"; higher beyond 2 sd in {worse} of {len(spread)} cells with seeds{tail}.")
     if any(t["Δ equal time"].astype(bool).any() for t in tables.values() if "Δ equal time" in t):
-        out.append("Given vanilla's wall-clock instead of its steps, the loss minus vanilla's: " + _across(tables, "Δ equal time") + ".")
+        share = pd.concat([t.loc[[m for m in _mechanisms(tables) if m in t.index], "equal-time / vanilla's time"]
+                           for t in tables.values() if "equal-time / vanilla's time" in t] or [pd.Series(dtype=float)]).dropna()
+        off = (f"; by the speed above, those budgets were {share.min():.2f}x to {share.max():.2f}x vanilla's time"
+               if len(share) and (share - 1).abs().max() > 0.02 else "")
+        out.append("Given vanilla's wall-clock instead of its steps, the loss minus vanilla's: " + _across(tables, "Δ equal time") + off + ".")
     last = []
     far = [(ctx, t, [k for k in t.columns if k.startswith("far ")]) for ctx, t in tables.items()]
     gaps = [abs(t.loc[s, ks[-1]] - float(t.loc[s, "val_loss"].split()[0])) for _, t, ks in far if ks for s in t.index]
@@ -525,8 +531,9 @@ STUDY_LEGEND = (
     "paired per-seed difference, `~` marking a tie (under 2 sd); **far** columns are the validation loss at positions "
     "257-1024 and 1025-2048 (every run is evaluated on the same fixed validation batches, drawn with the training notebook's "
     "`EVAL_SEED`, so a bucket compares settings on the same text, and the shape all lines of a position figure share is that "
-    "text's, not the position's); **equal-time steps** are the steps a setting gets in vanilla's wall-clock, and **Δ equal time** "
-    "its loss then, against vanilla's; **error / uniform** is the output error on a trained vanilla model's attention, relative "
+    "text's, not the position's); **equal-time steps** are the steps a setting gets in vanilla's wall-clock (set by the "
+    "calibration before the runs), **equal-time / vanilla's time** what those steps cost by the speed column (1 where the two "
+    "measurements agree), and **Δ equal time** its loss then, against vanilla's; **error / uniform** is the output error on a trained vanilla model's attention, relative "
     "to uniform attention's (1 = no better than uniform). The block-local control is also the *history-off* ablation of the "
     "causal Linformer and Nyström (the same model step for step, tested in `nbs/05a_study.ipynb`), so their **Δ vs blocks** "
     "is what the compressed history adds.")
