@@ -374,6 +374,7 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
     blocks, window = study_controls(study)
     speed, spread, ms = study_speed(calibration)
     far = [c for c in (f"val_loss_{lo}_{hi}" for lo, hi in ((257, 1024), (1025, 2048))) if c in s and s[c].notna().any()]
+    van = s[s.setting == "vanilla"].iters.median()  # vanilla's steps: the equal-time budgets' reference (NaN without vanilla)
     rows = []
     for setting in sorted(s.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
         g = s[s.setting == setting]
@@ -388,7 +389,6 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         for c in far: row[f"far {c.removeprefix('val_loss_').replace('_', '-')}"] = g[c].mean()
         eq = study[(study.context == context) & study.eqtime & (study.setting == setting)]
         row["equal-time steps"] = int(eq.iters.median()) if len(eq) else np.nan  # vanilla's steps x its step time / this one's
-        van = s[s.setting == "vanilla"].iters.median() if (s.setting == "vanilla").any() else np.nan
         row["equal-time / vanilla's time"] = row["equal-time steps"] / row["speed"] / van if len(eq) else np.nan  # 1 if speed = budget
         row["Δ equal time"] = _pm(*paired_delta(study, setting, "vanilla", context, eqtime=True)) if setting != "vanilla" else ""
         if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)

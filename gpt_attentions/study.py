@@ -140,6 +140,13 @@ def trained_benchmark(results:str|Path, # the study's results folder: benchmark-
     return out
 
 # %% ../nbs/05a_study.ipynb #st000012
+def _kept_calibration(path:Path, context:int, redo:bool=False, **kw)->dict:
+    "The calibration kept at `path`, measured (`calibrate(context, **kw)`) and written atomically when missing or `redo`."
+    if path.is_file() and not redo: return json.loads(path.read_text())
+    cal = calibrate(context, **kw)
+    with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
+    return cal
+
 def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
               seeds:dict, # context -> seeds
               results:str|Path, # where each run's small files and the calibrations are kept (committed)
@@ -163,11 +170,7 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
             ck = keep_checkpoint(out/"runs"/f"study-T{ctx}-vanilla-seed{s}", results/f"vanilla-T{ctx}-seed{s}.pt")
             if ck: log(f"trained attention: {', '.join(p.name for p in trained_benchmark(results, ck, chunk=chunk))}")
         if not equal_time: continue
-        path = results/f"calibration-T{ctx}.json"
-        if path.is_file(): cal = json.loads(path.read_text())
-        else:
-            cal = calibrate(ctx, chunk=chunk, **params)
-            with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
+        cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, **params)
         log(f"T={ctx}: ms per step " + ", ".join(f"{n} {v:.0f}" for n, v in cal["ms_per_step"].items()))
         add(sweep(runs=equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, **params), notebook=notebook,
                   out_dir=out, keep=results, log=log))
@@ -180,8 +183,6 @@ def recheck_speed(contexts:list, # keys of STUDY_CONTEXTS
     out = []
     for ctx in contexts:
         path = Path(results)/f"calibration-T{ctx}-recheck.json"
-        if redo or not path.is_file():
-            cal = calibrate(ctx, steps=steps, rounds=rounds, chunk=chunk, **params)
-            with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
+        _kept_calibration(path, ctx, redo, steps=steps, rounds=rounds, chunk=chunk, **params)
         out.append(path)
     return out
