@@ -225,14 +225,17 @@ def gpt_qkv(model:nn.Module, # nanoGPT-style GPT
     tr, n_head = model.transformer, model.config.n_head
     if not 0 <= layer < len(tr.h): raise ValueError(f"layer must be in [0, {len(tr.h)}), got {layer}")
     B, T = idx.shape
-    if T > tr.wpe.num_embeddings:
-        raise ValueError(f"T={T} exceeds the model's {tr.wpe.num_embeddings} position embeddings: use T <= "
-                         f"{tr.wpe.num_embeddings}, or a freshly initialised GPT with block_size >= T")
+    n_pos = tr.wpe.num_embeddings if "wpe" in tr else model.config.block_size
+    if T > n_pos:
+        raise ValueError(f"T={T} exceeds the model's {n_pos} position embeddings: use T <= "
+                         f"{n_pos}, or a freshly initialised GPT with block_size >= T")
     was_training = model.training; model.eval()
     try:
-        x = tr.wte(idx) + tr.wpe(torch.arange(T, device=idx.device))  # (B, T, C)
+        # this project's GPT embeds and rotates by its own `position`; a plain nanoGPT layout adds its table
+        x = model.embed(idx) if hasattr(model, "embed") else tr.wte(idx) + tr.wpe(torch.arange(T, device=idx.device))  # (B, T, C)
         for blk in tr.h[:layer]: x = blk(x)
         blk = tr.h[layer]
+        if hasattr(blk.attn, "qkv"): return tuple(t.contiguous() for t in blk.attn.qkv(blk.ln_1(x)))  # (B, H, T, D), as the core reads them
         q, k, v = blk.attn.c_attn(blk.ln_1(x)).split(x.shape[-1], dim=2)  # 3 x (B, T, C)
     finally: model.train(was_training)
     return tuple(t.view(B, T, n_head, -1).transpose(1, 2).contiguous() for t in (q, k, v))  # (B, H, T, D)
