@@ -14,7 +14,10 @@ def render(nb_path=root/"nbs"/"index.ipynb") -> str:
     for c in json.loads(nb_path.read_text())["cells"]:
         src = "".join(c["source"]).strip()
         if not src or src.startswith("#| hide"): continue
-        if c["cell_type"] == "markdown" and src.startswith("<!-- results"):
+        if c["cell_type"] == "markdown" and src.startswith("<!-- summary"):
+            res = root/"nbs"/"results"/"summary.md"  # the answer and its regime: `python -m gpt_attentions.pages` writes it
+            parts.append(res.read_text().strip() if res.is_file() else "## The answer, and its regime\n\nNo kept results yet.")
+        elif c["cell_type"] == "markdown" and src.startswith("<!-- results"):
             res = root/"nbs"/"results"/"results.md"  # written by nbs/06_analysis.ipynb with -p publish_to nbs/results
             parts.append(res.read_text().strip() if res.is_file() else "## Results\n\nNo published results yet.")
         elif c["cell_type"] == "markdown" and src.startswith("<!-- study"):

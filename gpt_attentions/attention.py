@@ -178,20 +178,20 @@ class VanillaAttention(AttentionCore):
 # %% ../nbs/01_attention.ipynb #5b4f72b1
 ENTRY_POINT_GROUP = "gpt_attentions.attentions"
 
-def _is_core(cls)->bool:
-    # by name, not identity: a notebook and the module exported from it each define the base class once
-    return isinstance(cls, type) and any(b.__name__ == "AttentionCore" for b in cls.__mro__[1:])
-
-def _implements_forward(cls)->bool:
-    return any("_forward" in vars(b) for b in cls.__mro__ if b.__name__ != "AttentionCore")
+def _bases()->tuple[tuple, tuple]:
+    "(AttentionCore classes, HParam classes) that registration accepts: those above and the installed module's."
+    # the same classes when this runs as the module; in its notebook, the cells above define a second copy
+    from gpt_attentions import attention as m
+    return (AttentionCore, m.AttentionCore), (HParam, m.HParam)
 
 def _check_core_class(name:str, cls)->type:
     "`cls` if it is a usable attention core class, else a `TypeError` saying what is missing."
-    if not _is_core(cls):
+    cores, hps = _bases()
+    if not (isinstance(cls, type) and issubclass(cls, cores)):
         raise TypeError(f"attention {name!r}: {cls!r} is not a subclass of gpt_attentions.attention.AttentionCore")
-    if not _implements_forward(cls):
+    if not any("_forward" in vars(b) for b in cls.__mro__ if b not in cores):
         raise TypeError(f"attention {name!r}: {cls.__name__} does not implement _forward(q, k, v)")
-    if bad := [nm for nm, hp in cls.hparams.items() if type(hp).__name__ != "HParam"]:
+    if bad := [nm for nm, hp in cls.hparams.items() if not isinstance(hp, hps)]:
         raise TypeError(f"attention {name!r}: {cls.__name__}.hparams must map names to HParam, not {', '.join(bad)}")
     if "name" not in vars(cls): cls.name = name  # a class that did not name itself takes its registered name
     return cls
@@ -202,24 +202,45 @@ def _load(spec:str)->type:
     except (ImportError, AttributeError) as e:
         raise ImportError(f"cannot load attention class {spec!r}: {type(e).__name__}: {e}") from e
 
+def _entry_points(package:str="gpt_attentions", # the distribution that declares the built-in mechanisms
+                 )->list[importlib.metadata.EntryPoint]:
+    "Every entry point of `ENTRY_POINT_GROUP`: `package`'s own mechanisms and installed plug-ins'."
+    try: own = [ep for ep in importlib.metadata.distribution(package).entry_points if ep.group == ENTRY_POINT_GROUP]
+    except importlib.metadata.PackageNotFoundError: own = []
+    if not own:  # the metadata is written at install time: a source checkout not (re)installed has none
+        raise ImportError(f"{package} declares its attention mechanisms as entry points ({ENTRY_POINT_GROUP!r} in "
+                          f"pyproject.toml), and this installation has none: {package} is not installed, or was "
+                          f"installed before they were declared. Run `pip install -e .` in the project folder.")
+    return list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
+
+def _load_entry_point(ep:importlib.metadata.EntryPoint)->type:
+    "The checked class `ep` names; an error that names the entry point and the package declaring it."
+    where = f"entry point {ep.name!r} = {ep.value!r} of group {ep.group!r}" + (f", declared by {ep.dist.name}" if ep.dist else "")
+    try: cls = ep.load()
+    except Exception as e:
+        raise ImportError(f"attention plug-in: cannot import the {where}: {type(e).__name__}: {e}. "
+                          f"Fix or uninstall the package that declares it.") from e
+    try: return _check_core_class(ep.name, cls)
+    except TypeError as e: raise TypeError(f"{e} (the {where})") from None
+
 class AttentionRegistry(Mapping):
-    "Name -> `AttentionCore` subclass: this package's mechanisms, installed plug-ins' and those registered at run time."
-    def __init__(self): self._classes, self._lazy, self._found = {}, {}, False
+    "Name -> `AttentionCore` subclass: every entry point's (this package's and plug-ins') and those registered at run time."
+    def __init__(self, entry_points=_entry_points): # returns the entry points to load
+        self._entry_points, self._classes, self._found = entry_points, {}, False
 
     def _discover(self):
         if self._found: return
-        self._found = True
-        from gpt_attentions._modidx import d
-        mods = sorted({s.rsplit(".", 2)[0] for syms in d["syms"].values() for s in syms if s.endswith("._forward")})
-        for m in mods:
-            for obj in vars(importlib.import_module(m)).values():
-                if _is_core(obj) and obj.__module__ == m and "name" in vars(obj) and _implements_forward(obj):
-                    self._classes.setdefault(obj.name, obj)
-        for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-            if ep.name not in self._classes: self._lazy.setdefault(ep.name, ep.value)
+        found = {}
+        for ep in self._entry_points():  # all of them, or an error and nothing: never a half-filled registry
+            cls = _load_entry_point(ep)
+            if found.get(ep.name, cls) is not cls:
+                raise ValueError(f"two entry points are named {ep.name!r}: {found[ep.name].__module__}."
+                                 f"{found[ep.name].__qualname__} and {ep.value}; uninstall one of the packages")
+            found[ep.name] = cls
+        self._classes, self._found = {**found, **self._classes}, True  # run-time registrations kept
 
     def refresh(self):
-        "Look for plug-ins again: after installing one into a running session."
+        "Load the entry points again: after installing a plug-in into a running session."
         self._found = False; self._discover()
 
     def register(self, name:str, cls:type|str, replace:bool=False)->type:
@@ -232,12 +253,11 @@ class AttentionRegistry(Mapping):
         if old is not None and old is not cls and not replace:
             raise ValueError(f"attention {name!r} is already registered ({old.__module__}.{old.__qualname__}); "
                              f"choose another name, or pass replace=True")
-        self._lazy.pop(name, None); self._classes[name] = cls
+        self._classes[name] = cls
         return cls
 
     def __getitem__(self, name:str)->type:
         self._discover()
-        if name in self._lazy: return self.register(name, self._lazy[name])  # an installed plug-in, imported on first use
         if name in self._classes: return self._classes[name]
         if isinstance(name, str) and ":" in name:  # "module:Class": import it and register it under its own name
             cls = _load(name)
@@ -245,8 +265,8 @@ class AttentionRegistry(Mapping):
             return self.register(cls.__name__.lower() if own == AttentionCore.name else own, cls)
         raise KeyError(name)
 
-    def __iter__(self): self._discover(); return iter(sorted(set(self._classes) | set(self._lazy)))
-    def __len__(self): self._discover(); return len(set(self._classes) | set(self._lazy))
+    def __iter__(self): self._discover(); return iter(sorted(self._classes))
+    def __len__(self): self._discover(); return len(self._classes)
     def __contains__(self, name): return name in set(self) or (isinstance(name, str) and ":" in name)
     def __repr__(self): return f"AttentionRegistry({', '.join(self)})"
 
