@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .analysis import (load_study, paired_delta, publish_report, study_controls, verdict_table,
-                                     write_report, write_study_report)
+from .analysis import publish_report, write_report
+from .verdict import load_study, paired_delta, study_controls, verdict_table, write_study_report
 from .data import atomic_write
 from .recall import load_recall, write_recall_report
 
