@@ -467,9 +467,9 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
         checks.append(f"The `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} queries "
                       f"whose answer lies beyond its reach (chance {chk['chance']:.3f}, the check: less than twice chance).")
     exits = plateau_exit(results)
-    van = {}
+    van, meta = {}, df.drop_duplicates("name").set_index("name")  # each run's setting and length, as its config.json gives them
     for (n, P), st in exits.items():
-        if n.split("-", 1)[1] == "vanilla": van.setdefault(int(n[1:].split("-")[0]), []).append((P, st))
+        if n in meta.index and meta.setting[n] == "vanilla": van.setdefault(int(meta.seq_len[n]), []).append((P, st))
     def _exit(T, e):
         if len({st for _, st in e}) == 1: return f"{T} tokens: " + (f"step {e[0][1]}" if e[0][1] is not None else "never") + " for every pair count"
         return f"{T} tokens: " + ", ".join(f"{P} pairs " + (f"step {st}" if st is not None else "never") for P, st in sorted(e))

@@ -45,7 +45,7 @@ def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
             for r in sweep_runs(attentions, hp, p, f"study-T{context}-", vary={"seed": [s]})]
 
 # %% ../nbs/05a_study.ipynb #st000010
-def _setting_name(r:SweepRun)->str: return r.name.rsplit("-seed", 1)[0].split("-", 2)[2]  # study-T256-<setting>-seed1
+def _setting_name(r:SweepRun)->str: return r.setting["label"]  # the sweep's record, kept in the run's config.json
 
 def calibrate(context:int, # a key of STUDY_CONTEXTS
               steps:int=10, # timed steps per setting and round
@@ -85,7 +85,7 @@ def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=100
         if name == "vanilla": continue
         factor = ms["vanilla"] / ms[name]
         out.append(SweepRun(r.name.replace(f"study-T{context}-", f"study-T{context}-eqtime-", 1),
-                            r.parameters | dict(max_iters=max(1, round(max_iters * factor)))))
+                            r.parameters | dict(max_iters=max(1, round(max_iters * factor))), r.setting | dict(equal_time=True)))
     return out
 
 # %% ../nbs/05a_study.ipynb #st000tr2

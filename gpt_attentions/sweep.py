@@ -28,6 +28,7 @@ class SweepRun:
     "One execution of the training notebook."
     name:str # the notebook's `run_name`: the run folder is <out_dir>/runs/<name>
     parameters:dict=field(default_factory=dict) # papermill parameters (besides run_name and out_dir)
+    setting:dict=field(default_factory=dict) # what the run stands for (label, attention, attention_args, varied values): kept in its config.json
 
     def command(self, notebook:str="nbs/04_train.ipynb")->str:
         "The papermill command that runs this one run by itself."
@@ -76,7 +77,8 @@ def sweep_runs(attentions:list|None=None, # names from ATTENTIONS (default: all)
             for pv in itertools.product(*(vary or {}).values()):
                 pv = dict(zip(vary or {}, pv))
                 runs.append(SweepRun(prefix + "-".join([name] + [f"{p}{v}" for p, v in pv.items()]),
-                                     {**params, **pv, "attention": a, **({"attention_args": hp} if hp else {})}))
+                                     {**params, **pv, "attention": a, **({"attention_args": hp} if hp else {})},
+                                     dict(label=name, attention=a, attention_args=hp, **pv)))
     return runs
 
 # %% ../nbs/04a_sweep.ipynb #106e33d3
@@ -126,13 +128,21 @@ def portable(obj, root:Path):
         except ValueError: return obj
     return obj
 
-def keep_run(run_dir:Path, dest:Path, command:str=""):
-    "Copy a run's small result files (and the command that reran it) into `dest`, each file atomically; paths in its config made relative."
+def keep_run(run_dir:Path, # the run's folder, <out_dir>/runs/<name>
+             dest:Path, # where its small files go
+             command:str="", # the command that reruns it, kept as command.txt
+             setting:dict|None=None, # what the run stands for (`SweepRun.setting`): recorded in the kept config.json
+            ):
+    "Copy a run's small result files (and the command that reran it) into `dest`, each file atomically; paths in its config made relative, its setting recorded."
     dest.mkdir(parents=True, exist_ok=True)
     files = {n: (run_dir/n).read_bytes() for n in KEPT_FILES if (run_dir/n).is_file()}
     if "config.json" in files:  # the run folder is <out_dir>/runs/<name>: paths are kept relative to out_dir
         root = Path(run_dir).resolve().parent.parent
-        files["config.json"] = json.dumps(portable(json.loads(files["config.json"]), root), indent=1).encode()
+        cfg = portable(json.loads(files["config.json"]), root)
+        if setting:  # readers take the setting from here, never from the folder's name
+            found = dict(context=cfg.get("model", {}).get("block_size"), seed=cfg.get("train", {}).get("seed"))
+            cfg["setting"] = setting | {k: v for k, v in found.items() if v is not None}
+        files["config.json"] = json.dumps(cfg, indent=1).encode()
     if command: files["command.txt"] = (command + "\n").encode()
     for n, b in files.items():
         with atomic_write(dest/n) as f: f.write(b)
@@ -165,7 +175,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
         output = out/"runs"/r.name/nb.name
         if not force and run_complete(output):
             log(f"[{i}/{len(runs)}] {r.name}: complete, skipped"); res["skipped"].append(r.name)
-            if keep and not dry_run: keep_run(output.parent, Path(keep)/r.name, r.command(str(notebook)))
+            if keep and not dry_run: keep_run(output.parent, Path(keep)/r.name, r.command(str(notebook)), r.setting)
             continue
         log(f"[{i}/{len(runs)}] {r.name}: {r.parameters}" + (" (dry run)" if dry_run else ""))
         if dry_run: continue
@@ -178,7 +188,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
                 pm.execute_notebook(str(nb), str(output), parameters=dict(r.parameters, run_name=r.name, out_dir=str(out)),
                                     kernel_name=kernel_name, cwd=str(nb.parent), progress_bar=False)
                 res["done"].append(r.name); log(f"    done in {time.time() - t0:.0f} s -> {output}")
-                if keep: keep_run(output.parent, Path(keep)/r.name, r.command(str(notebook)))
+                if keep: keep_run(output.parent, Path(keep)/r.name, r.command(str(notebook)), r.setting)
             except Exception as e:  # one failed run must not stop the others
                 res["failed"][r.name] = _short_error(e); log(f"    FAILED: {res['failed'][r.name]} (see {output})")
     if res["failed"]:
