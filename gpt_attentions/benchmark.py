@@ -20,10 +20,10 @@ from fastprogress.fastprogress import progress_bar
 from .attention import (ATTENTIONS, attention_class, attention_spec, make_attention, qkv,
                                       resolve_attention_args, softmax_attention_matrix)
 from .model import GPT, GPTConfig, generation_profile, load_gpt
-from .sweep import literal_or_str
 from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
-from .train import check_fields, pick_device
+from .cli import check_fields, literal_or_str
+from .train import pick_device
 
 # %% ../nbs/05_benchmark.ipynb #797d124d
 def default_grid(methods:str|list="all")->dict:

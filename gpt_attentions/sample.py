@@ -19,7 +19,8 @@ from fastcore.script import CliError, call_parse
 from .attention import check_hparam
 from .data import CharTokenizer
 from .model import GPT, _next_token
-from .train import load_model, pick_device, run_command
+from .cli import run_command
+from .train import load_model, pick_device
 
 # %% ../nbs/04b_sample.ipynb #1e8b6394
 def find_checkpoint(path:str|Path, # a run folder, or a checkpoint file
