@@ -12,6 +12,7 @@ __all__ = ['LEGACY_ATTENTION_FIELDS', 'parse_attention_args', 'GPTConfig', 'Caus
 import copy, inspect, json, math, statistics, time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Iterator
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
@@ -251,7 +252,53 @@ def _step(self:GPT, tok:Tensor, pos:int, states:list)->tuple[Tensor, list]:
     return self.lm_head(self.transformer.ln_f(x[:, -1])), new
 
 @patch
+def stream(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
+           max_new_tokens:int, # tokens to draw
+           temperature:float=1.0, # softmax temperature; 0 = greedy (argmax)
+           top_k:int|None=None, # sample only among the k most likely tokens
+           use_state:bool|None=None, # None: the cores' cache/state when they all have one; False: recompute
+           window:bool=True, # past block_size, condition on the last block_size tokens; False: an error
+           generator:torch.Generator|None=None, # for reproducible sampling
+          )->Iterator[Tensor]: # each new token, (B, 1), as it is drawn
+    "Draw `max_new_tokens` tokens after `idx` one at a time, through each layer's cache or state where it has one; inputs checked at the call."
+    bs = self.config.block_size
+    if idx.ndim != 2 or idx.shape[1] == 0:
+        raise ValueError(f"idx must be (B, T) token ids with T >= 1, got shape {tuple(idx.shape)}")
+    if max_new_tokens < 0: raise ValueError(f"max_new_tokens must be >= 0, got {max_new_tokens}")
+    if temperature < 0: raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
+    if top_k is not None: check_hparam("top_k", top_k, owner="generate")
+    need = idx.shape[1] + max_new_tokens - 1  # the longest context the model is asked to read
+    if not window and need > bs:
+        raise ValueError(f"a prompt of {idx.shape[1]} tokens plus {max_new_tokens} new ones needs a context of {need} "
+                         f"tokens, more than block_size={bs}: shorten them, or pass window=True to condition on the last {bs}")
+    stateful = all(b.attn.core.stateful for b in self.transformer.h)
+    if use_state and not stateful:
+        raise ValueError(f"{self.config.attention} has no recurrent state: generate with use_state=False (recomputation)")
+    return self._tokens(idx, max_new_tokens, temperature, top_k, stateful if use_state is None else use_state, generator)
+
+@patch
 @torch.no_grad()
+def _tokens(self:GPT, idx:Tensor, max_new_tokens:int, temperature:float, top_k:int|None, use_state:bool,
+            generator:torch.Generator|None)->Iterator[Tensor]:
+    "The sampling loop behind `stream` (inputs already checked)."
+    bs, n_layer = self.config.block_size, len(self.transformer.h)
+    was = self.training; self.eval()  # no dropout while sampling
+    try:
+        states = None
+        for _ in range(max_new_tokens):
+            T = idx.shape[1]
+            if use_state and T <= bs:
+                if states is None:  # prefill: run the prompt through `step` to build every layer's state
+                    states = [None]*n_layer
+                    for t in range(T): logits, states = self._step(idx[:, t:t+1], t, states)
+                else: logits, states = self._step(idx[:, -1:], T - 1, states)  # one step per new token
+            else: logits = self.lm_head(self._hidden(idx[:, -bs:])[:, -1])  # recompute over the window
+            nxt = _next_token(logits, temperature, top_k, generator)  # (B, 1)
+            idx = torch.cat([idx, nxt], 1)
+            yield nxt
+    finally: self.train(was)
+
+@patch
 def generate(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
               max_new_tokens:int, # tokens to append
               temperature:float=1.0, # softmax temperature; 0 = greedy (argmax)
@@ -260,34 +307,8 @@ def generate(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
               window:bool=True, # past block_size, condition on the last block_size tokens; False: an error
               generator:torch.Generator|None=None, # for reproducible sampling
              )->Tensor: # (B, T + max_new_tokens)
-    "Append `max_new_tokens` sampled tokens to `idx`, using each layer's cache or recurrent state where it has one."
-    bs = self.config.block_size
-    if idx.ndim != 2 or idx.shape[1] == 0:
-        raise ValueError(f"idx must be (B, T) token ids with T >= 1, got shape {tuple(idx.shape)}")
-    if temperature < 0: raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
-    if top_k is not None: check_hparam("top_k", top_k, owner="generate")
-    need = idx.shape[1] + max_new_tokens - 1  # the longest context the model is asked to read
-    if not window and need > bs:
-        raise ValueError(f"a prompt of {idx.shape[1]} tokens plus {max_new_tokens} new ones needs a context of {need} "
-                         f"tokens, more than block_size={bs}: shorten them, or pass window=True to condition on the last {bs}")
-    cores = [b.attn.core for b in self.transformer.h]
-    if use_state is None: use_state = all(c.stateful for c in cores)
-    elif use_state and not all(c.stateful for c in cores):
-        raise ValueError(f"{self.config.attention} has no recurrent state: generate with use_state=False (recomputation)")
-    was = self.training; self.eval()  # no dropout while sampling
-    try:
-        states = None
-        for _ in range(max_new_tokens):
-            T = idx.shape[1]
-            if use_state and T <= bs:
-                if states is None:  # prefill: run the prompt through `step` to build every layer's state
-                    states = [None]*len(cores)
-                    for t in range(T): logits, states = self._step(idx[:, t:t+1], t, states)
-                else: logits, states = self._step(idx[:, -1:], T - 1, states)
-            else: logits = self.lm_head(self._hidden(idx[:, -bs:])[:, -1])  # recompute over the window
-            idx = torch.cat([idx, _next_token(logits, temperature, top_k, generator)], 1)
-    finally: self.train(was)
-    return idx
+    "Append `max_new_tokens` sampled tokens to `idx`: `stream`'s tokens in one piece."
+    return torch.cat([idx, *self.stream(idx, max_new_tokens, temperature, top_k, use_state, window, generator)], 1)
 
 # %% ../nbs/02_model.ipynb #4f4cebf8
 def synchronize(device:str|torch.device="cpu"):
