@@ -6,7 +6,8 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/model.html.md"""
 
 # %% auto #0
 __all__ = ['LEGACY_ATTENTION_FIELDS', 'parse_attention_args', 'GPTConfig', 'CausalSelfAttention', 'MLP', 'Block', 'GPT',
-           'model_leak', 'synchronize', 'generation_ms_per_token', 'generation_profile', 'checkpoint_path', 'load_gpt']
+           'model_leak', 'fit_briefly', 'fitted_gpt', 'step_logits_error', 'synchronize', 'generation_ms_per_token',
+           'generation_profile', 'checkpoint_path', 'load_gpt']
 
 # %% ../nbs/02_model.ipynb #a2dc10ed
 import copy, inspect, json, math, statistics, time
@@ -309,6 +310,38 @@ def generate(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
              )->Tensor: # (B, T + max_new_tokens)
     "Append `max_new_tokens` sampled tokens to `idx`: `stream`'s tokens in one piece."
     return torch.cat([idx, *self.stream(idx, max_new_tokens, temperature, top_k, use_state, window, generator)], 1)
+
+# %% ../nbs/02_model.ipynb #0bf39371
+def fit_briefly(m:GPT, # the model, fitted in place
+                steps:int=150, # AdamW steps of 8 windows
+                period:int=37, # the text repeats every `period` symbols
+                repeats:int=20, # periods in the text
+                n_symbols:int=8, seed:int=0)->GPT: # `m`, in eval mode
+    "A few AdamW steps on a periodic text over `n_symbols` symbols: a model whose greedy output is varied and depends on context (a test fixture)."
+    g = torch.Generator().manual_seed(seed)
+    text = torch.randint(0, n_symbols, (period,), generator=g).repeat(repeats)
+    opt = m.configure_optimizers(0.0, 3e-3, (0.9, 0.99))
+    T = m.config.block_size
+    for _ in range(steps):
+        ix = torch.randint(len(text) - T - 1, (8,), generator=g)
+        x = torch.stack([text[i:i+T] for i in ix]); y = torch.stack([text[i+1:i+T+1] for i in ix])
+        loss = m(x, y)[1]; opt.zero_grad(); loss.backward(); opt.step()
+    return m.eval()
+
+def fitted_gpt(attention:str, attention_args:dict, block_size:int=48, steps:int=60, seed:int=0)->GPT:
+    "A two-layer GPT with `attention`, seeded, fitted briefly to a period-23 text: the chunked mechanisms' GPT tests (01a, 01b)."
+    torch.manual_seed(seed)
+    m = GPT(GPTConfig(block_size=block_size, n_layer=2, n_head=2, n_embd=32, attention=attention, attention_args=attention_args))
+    return fit_briefly(m, steps, period=23, repeats=12, seed=seed)
+
+@torch.no_grad()
+def step_logits_error(m:GPT, idx:Tensor)->float:
+    "Largest |logit| difference between feeding `idx` (B, T) token by token through the states and the parallel pass."
+    parallel = m.lm_head(m._hidden(idx))                                  # (B, T, vocab)
+    states, rows = [None] * len(m.transformer.h), []
+    for t in range(idx.shape[1]):
+        logits, states = m._step(idx[:, t:t+1], t, states); rows.append(logits)
+    return (torch.stack(rows, 1) - parallel).abs().max().item()
 
 # %% ../nbs/02_model.ipynb #4f4cebf8
 def synchronize(device:str|torch.device="cpu"):
