@@ -22,7 +22,7 @@ from fastcore.script import CliError, call_parse
 from fastprogress.fastprogress import progress_bar
 
 from .attention import ATTENTIONS
-from .cli import _dashed, _is_union, _options, check_fields, coerce, run_command
+from .cli import check_fields, coerce, dashed, field_options, run_command
 from .data import DATA_ENV, CharTokenizer, atomic_write, default_data_dir, get_batch, load_tokenizer, prepare
 from .model import GPT, GPTConfig, parse_attention_args
 
@@ -456,8 +456,8 @@ def _train_command(attention:Annotated[str, f"the attention: {', '.join(ATTENTIO
     except (TypeError, ValueError) as e: raise CliError(str(e)) from None
     return train(model_cfg, train_cfg)
 
-_train_command.__signature__ = _options(_train_command, GPTConfig, TrainConfig, skip=("attention",))
-if __name__ == "__main__" and "__file__" in globals(): sys.argv[1:] = [_dashed(a) for a in sys.argv[1:]]  # python -m, torchrun -m
+_train_command.__signature__ = field_options(_train_command, GPTConfig, TrainConfig, skip=("attention",))
+if __name__ == "__main__" and "__file__" in globals(): sys.argv[1:] = [dashed(a) for a in sys.argv[1:]]  # python -m, torchrun -m
 train_cli = call_parse(_train_command)  # run as `python -m gpt_attentions.train`, call_parse runs the command on this line
 
 def main(argv:list|None=None)->int: # exit status
