@@ -9,8 +9,8 @@ __all__ = ['MQAR_VOCAB', 'RECALL_PAIRS', 'RECALL_LENGTHS', 'RECALL_SETTINGS', 'M
            'row_hash', 'drop_heldout', 'chance_accuracy', 'RecallConfig', 'recall_model', 'state_bytes', 'heldout_sets',
            'train_length', 'train_batch', 'evaluate_recall', 'lr_at', 'train_recall', 'run_recall', 'pairs_at',
            'recall_runs', 'run_sweep', 'setting_label', 'load_recall', 'plot_pairs', 'plot_state', 'plot_curves',
-           'recall_table', 'plateau_exit', 'sanity_checks', 'write_recall_report', 'run_recall_experiment',
-           'check_sanity']
+           'recall_table', 'plateau_exit', 'sanity_checks', 'write_recall_report', 'recall_paths',
+           'run_recall_experiment', 'check_sanity']
 
 # %% ../nbs/07_recall_lib.ipynb #rc0001
 import csv, json, math, os, shutil, tempfile, time
@@ -513,6 +513,11 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     return df
 
 # %% ../nbs/07_recall_lib.ipynb #8621ecb3
+def recall_paths(results:str|Path="", report:str|Path="")->tuple[Path, Path]: # (results folder, report markdown)
+    "The folder of the finished runs and the report's path: the given ones, else nbs/results/recall and recall.md in the project."
+    root = project_root() or Path.cwd()
+    return Path(results or root/"nbs"/"results"/"recall"), Path(report or root/"nbs"/"results"/"recall.md")
+
 def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one run per length and setting
                           settings:str|list="", # JSON list of [attention, {hyper-parameters}]; "": RECALL_SETTINGS
                           threads:int=1, # CPU threads
@@ -526,8 +531,7 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
     if isinstance(settings, str):
         try: settings = json.loads(settings) if settings else RECALL_SETTINGS
         except json.JSONDecodeError as e: raise ValueError(f"settings is not valid JSON ({e}): write it as '[[\"local\", {{\"window\": 16}}]]'") from None
-    root = project_root() or Path.cwd()
-    results, report = Path(results or root/"nbs"/"results"/"recall"), Path(report or root/"nbs"/"results"/"recall.md")
+    results, report = recall_paths(results, report)
     runs = recall_runs(lengths, [(a, dict(k)) for a, k in settings], **{k: v for k, v in overrides.items() if v is not None})
     torch.set_num_threads(threads)
     log(f"{len(runs)} runs, {sum(len(r.pairs) for r in runs)} cells; results in {results.name}/")
