@@ -6,13 +6,14 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/model.html.md"""
 
 # %% auto #0
 __all__ = ['LEGACY_ATTENTION_FIELDS', 'POSITIONS', 'parse_attention_args', 'GPTConfig', 'Rotary', 'CausalSelfAttention', 'MLP',
-           'Block', 'GPT', 'model_leak', 'synchronize', 'generation_ms_per_token', 'generation_profile',
-           'checkpoint_path', 'load_gpt']
+           'Block', 'GPT', 'model_leak', 'fit_briefly', 'fitted_gpt', 'step_logits_error', 'synchronize',
+           'generation_ms_per_token', 'generation_profile', 'checkpoint_path', 'load_gpt']
 
 # %% ../nbs/02_model.ipynb #a2dc10ed
 import copy, inspect, json, math, statistics, time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Iterator
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
@@ -298,7 +299,53 @@ def _step(self:GPT, tok:Tensor, pos:int, states:list)->tuple[Tensor, list]:
     return self.lm_head(self.transformer.ln_f(x[:, -1])), new
 
 @patch
+def stream(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
+           max_new_tokens:int, # tokens to draw
+           temperature:float=1.0, # softmax temperature; 0 = greedy (argmax)
+           top_k:int|None=None, # sample only among the k most likely tokens
+           use_state:bool|None=None, # None: the cores' cache/state when they all have one; False: recompute
+           window:bool=True, # past block_size, condition on the last block_size tokens; False: an error
+           generator:torch.Generator|None=None, # for reproducible sampling
+          )->Iterator[Tensor]: # each new token, (B, 1), as it is drawn
+    "Draw `max_new_tokens` tokens after `idx` one at a time, through each layer's cache or state where it has one; inputs checked at the call."
+    bs = self.config.block_size
+    if idx.ndim != 2 or idx.shape[1] == 0:
+        raise ValueError(f"idx must be (B, T) token ids with T >= 1, got shape {tuple(idx.shape)}")
+    if max_new_tokens < 0: raise ValueError(f"max_new_tokens must be >= 0, got {max_new_tokens}")
+    if temperature < 0: raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
+    if top_k is not None: check_hparam("top_k", top_k, owner="generate")
+    need = idx.shape[1] + max_new_tokens - 1  # the longest context the model is asked to read
+    if not window and need > bs:
+        raise ValueError(f"a prompt of {idx.shape[1]} tokens plus {max_new_tokens} new ones needs a context of {need} "
+                         f"tokens, more than block_size={bs}: shorten them, or pass window=True to condition on the last {bs}")
+    stateful = all(b.attn.core.stateful for b in self.transformer.h)
+    if use_state and not stateful:
+        raise ValueError(f"{self.config.attention} has no recurrent state: generate with use_state=False (recomputation)")
+    return self._tokens(idx, max_new_tokens, temperature, top_k, stateful if use_state is None else use_state, generator)
+
+@patch
 @torch.no_grad()
+def _tokens(self:GPT, idx:Tensor, max_new_tokens:int, temperature:float, top_k:int|None, use_state:bool,
+            generator:torch.Generator|None)->Iterator[Tensor]:
+    "The sampling loop behind `stream` (inputs already checked)."
+    bs, n_layer = self.config.block_size, len(self.transformer.h)
+    was = self.training; self.eval()  # no dropout while sampling
+    try:
+        states = None
+        for _ in range(max_new_tokens):
+            T = idx.shape[1]
+            if use_state and T <= bs:
+                if states is None:  # prefill: run the prompt through `step` to build every layer's state
+                    states = [None]*n_layer
+                    for t in range(T): logits, states = self._step(idx[:, t:t+1], t, states)
+                else: logits, states = self._step(idx[:, -1:], T - 1, states)  # one step per new token
+            else: logits = self.lm_head(self._hidden(idx[:, -bs:])[:, -1])  # recompute over the window
+            nxt = _next_token(logits, temperature, top_k, generator)  # (B, 1)
+            idx = torch.cat([idx, nxt], 1)
+            yield nxt
+    finally: self.train(was)
+
+@patch
 def generate(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
               max_new_tokens:int, # tokens to append
               temperature:float=1.0, # softmax temperature; 0 = greedy (argmax)
@@ -307,34 +354,40 @@ def generate(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
               window:bool=True, # past block_size, condition on the last block_size tokens; False: an error
               generator:torch.Generator|None=None, # for reproducible sampling
              )->Tensor: # (B, T + max_new_tokens)
-    "Append `max_new_tokens` sampled tokens to `idx`, using each layer's cache or recurrent state where it has one."
-    bs = self.config.block_size
-    if idx.ndim != 2 or idx.shape[1] == 0:
-        raise ValueError(f"idx must be (B, T) token ids with T >= 1, got shape {tuple(idx.shape)}")
-    if temperature < 0: raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
-    if top_k is not None: check_hparam("top_k", top_k, owner="generate")
-    need = idx.shape[1] + max_new_tokens - 1  # the longest context the model is asked to read
-    if not window and need > bs:
-        raise ValueError(f"a prompt of {idx.shape[1]} tokens plus {max_new_tokens} new ones needs a context of {need} "
-                         f"tokens, more than block_size={bs}: shorten them, or pass window=True to condition on the last {bs}")
-    cores = [b.attn.core for b in self.transformer.h]
-    if use_state is None: use_state = all(c.stateful for c in cores)
-    elif use_state and not all(c.stateful for c in cores):
-        raise ValueError(f"{self.config.attention} has no recurrent state: generate with use_state=False (recomputation)")
-    was = self.training; self.eval()  # no dropout while sampling
-    try:
-        states = None
-        for _ in range(max_new_tokens):
-            T = idx.shape[1]
-            if use_state and T <= bs:
-                if states is None:  # prefill: run the prompt through `step` to build every layer's state
-                    states = [None]*len(cores)
-                    for t in range(T): logits, states = self._step(idx[:, t:t+1], t, states)
-                else: logits, states = self._step(idx[:, -1:], T - 1, states)
-            else: logits = self.lm_head(self._hidden(idx[:, -bs:])[:, -1])  # recompute over the window
-            idx = torch.cat([idx, _next_token(logits, temperature, top_k, generator)], 1)
-    finally: self.train(was)
-    return idx
+    "Append `max_new_tokens` sampled tokens to `idx`: `stream`'s tokens in one piece."
+    return torch.cat([idx, *self.stream(idx, max_new_tokens, temperature, top_k, use_state, window, generator)], 1)
+
+# %% ../nbs/02_model.ipynb #0bf39371
+def fit_briefly(m:GPT, # the model, fitted in place
+                steps:int=150, # AdamW steps of 8 windows
+                period:int=37, # the text repeats every `period` symbols
+                repeats:int=20, # periods in the text
+                n_symbols:int=8, seed:int=0)->GPT: # `m`, in eval mode
+    "A few AdamW steps on a periodic text over `n_symbols` symbols: a model whose greedy output is varied and depends on context (a test fixture)."
+    g = torch.Generator().manual_seed(seed)
+    text = torch.randint(0, n_symbols, (period,), generator=g).repeat(repeats)
+    opt = m.configure_optimizers(0.0, 3e-3, (0.9, 0.99))
+    T = m.config.block_size
+    for _ in range(steps):
+        ix = torch.randint(len(text) - T - 1, (8,), generator=g)
+        x = torch.stack([text[i:i+T] for i in ix]); y = torch.stack([text[i+1:i+T+1] for i in ix])
+        loss = m(x, y)[1]; opt.zero_grad(); loss.backward(); opt.step()
+    return m.eval()
+
+def fitted_gpt(attention:str, attention_args:dict, block_size:int=48, steps:int=60, seed:int=0)->GPT:
+    "A two-layer GPT with `attention`, seeded, fitted briefly to a period-23 text: the chunked mechanisms' GPT tests (01a, 01b)."
+    torch.manual_seed(seed)
+    m = GPT(GPTConfig(block_size=block_size, n_layer=2, n_head=2, n_embd=32, attention=attention, attention_args=attention_args))
+    return fit_briefly(m, steps, period=23, repeats=12, seed=seed)
+
+@torch.no_grad()
+def step_logits_error(m:GPT, idx:Tensor)->float:
+    "Largest |logit| difference between feeding `idx` (B, T) token by token through the states and the parallel pass."
+    parallel = m.lm_head(m._hidden(idx))                                  # (B, T, vocab)
+    states, rows = [None] * len(m.transformer.h), []
+    for t in range(idx.shape[1]):
+        logits, states = m._step(idx[:, t:t+1], t, states); rows.append(logits)
+    return (torch.stack(rows, 1) - parallel).abs().max().item()
 
 # %% ../nbs/02_model.ipynb #4f4cebf8
 def synchronize(device:str|torch.device="cpu"):

@@ -16,8 +16,7 @@ import torch, torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
-from .linformer import GROUP_TOKENS, chunk_spans, chunked_attention, split_chunks
-from .local import HISTORY, history_switch
+from .chunks import GROUP_TOKENS, HISTORY, chunk_spans, chunked_attention, history_switch, split_chunks
 
 # %% ../nbs/01b_nystrom.ipynb #8d13a0c8
 def iterative_pinv(A:Tensor, # (..., n, n)

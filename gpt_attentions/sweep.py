@@ -6,10 +6,10 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/sweep.html.md"""
 
 # %% auto #0
 __all__ = ['KEPT_FILES', 'SweepRun', 'nest_hparams', 'sweep_runs', 'run_complete', 'claim_run', 'portable', 'keep_run', 'sweep',
-           'literal_or_str', 'sweep_cli', 'main']
+           'sweep_cli', 'main']
 
 # %% ../nbs/04a_sweep.ipynb #abfd7120
-import argparse, ast, itertools, json, os, shlex, sys, time
+import argparse, itertools, json, os, shlex, sys, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from fastcore.script import call_parse
 
 from .attention import ATTENTIONS, attention_spec, resolve_attention_args
 from .data import atomic_write
-from .train import run_command
+from .cli import literal_or_str, run_command
 
 # %% ../nbs/04a_sweep.ipynb #07e1aaf0
 @dataclass
@@ -196,11 +196,6 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
     return res
 
 # %% ../nbs/04a_sweep.ipynb #ef381637
-def literal_or_str(s:str):
-    "A Python literal (a number, a bool, a list) from `s`, or `s` itself (a name)."
-    try: return ast.literal_eval(s)
-    except (ValueError, SyntaxError): return s
-
 def _pair(s:str)->tuple[str, str]:
     if "=" not in s: raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {s!r}")
     k, v = s.split("=", 1)
