@@ -367,7 +367,8 @@ class _Divergence:
     def record(self, it:int, loss:torch.Tensor, gnorm:torch.Tensor|None):
         "Note step `it`'s loss and gradient norm (None: not watched), keeping the first that is not finite."
         self.grads = gnorm is not None
-        now = torch.stack([torch.full_like(loss, it, dtype=torch.float32), loss.float(), gnorm.float() if self.grads else torch.zeros_like(loss, dtype=torch.float32)])
+        zero = torch.zeros_like(loss, dtype=torch.float32)
+        now = torch.stack([zero + it, loss.float(), gnorm.float() if self.grads else zero])  # (step, loss, grad norm)
         self.first = torch.where((self.first[0] < 0) & ~now[1:].isfinite().all(), now, self.first)
 
     def check(self, cfg:TrainConfig, saved:int):
