@@ -343,8 +343,10 @@ def gradient_leak(core:AttentionCore, # a causal core
     "Largest gradient that outputs at positions <= t send to q, k or v after t (0 for a causal core)."
     q, k, v = (x.requires_grad_() for x in qkv(B, core.n_head, T, core.head_dim, seed=seed))
     w = torch.randn(B, core.n_head, t + 1, core.head_dim, generator=torch.Generator().manual_seed(seed + 2))
-    (core(q, k, v)[:, :, :t+1] * w).sum().backward()
-    return max(x.grad[:, :, t+1:].abs().max().item() if t + 1 < T else 0.0 for x in (q, k, v))
+    y = core(q, k, v)[:, :, :t+1]
+    if not y.requires_grad: return 0.0  # outputs that depend on none of q, k, v send gradient nowhere
+    grads = torch.autograd.grad((y * w).sum(), (q, k, v), allow_unused=True)  # None for an input the outputs ignore: a zero gradient
+    return max(g[:, :, t+1:].abs().max().item() if g is not None and t + 1 < T else 0.0 for g in grads)
 
 # %% ../nbs/01_attention.ipynb #c5614e36
 @torch.no_grad()

@@ -134,6 +134,9 @@ class BenchmarkConfig:
         pick_device(self.device)  # a device this machine lacks is refused before anything is measured
         if bad := sorted(set(self.passes) - set(PASSES) - {"generation"}):
             raise ValueError(f"BenchmarkConfig: unknown passes {', '.join(bad)}; passes: {', '.join(PASSES)}, generation")
+        for nm in ("lengths", "generation_lengths"):  # else a mechanism would refuse T = 0 mid-run, as its block_size
+            if bad := [T for T in getattr(self, nm) if T < 1]:
+                raise ValueError(f"BenchmarkConfig: {nm} must be sequence lengths >= 1, got {bad[0]} in {getattr(self, nm)}")
 
 # %% ../nbs/05_benchmark_lib.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:

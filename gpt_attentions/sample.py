@@ -72,7 +72,7 @@ def sample_cli(run:str, # a run folder (its best.pt, else its ckpt.pt) or a chec
                prompt_file:str=None, # read the prompt from this file (UTF-8) instead
                max_new_tokens:int=500, # characters to generate
                temperature:float=0.8, # below 1: more conservative text; 0: greedy
-               top_k:int=200, # draw among the k most likely characters (0: among all)
+               top_k:int=200, # draw among the k most likely characters (0: off, among all of them)
                seed:int=None, # for a reproducible sample
                device:str="auto", # "auto" (cuda, then mps, then cpu), "cpu", "cuda" or "mps"
                threads:int=1, # torch CPU threads (0: PyTorch's default)
@@ -84,6 +84,7 @@ def sample_cli(run:str, # a run folder (its best.pt, else its ckpt.pt) or a chec
             if not Path(prompt_file).is_file(): raise FileNotFoundError(f"no prompt file at {prompt_file}")
             prompt = Path(prompt_file).read_text(encoding="utf-8")
         if threads < 0: raise ValueError(f"threads must be >= 0 (0: PyTorch's default), got {threads}")
+        if top_k < 0: raise ValueError(f"--top-k must be >= 0 (0: off, drawing among all characters), got {top_k}")
         if threads: torch.set_num_threads(threads)
         pieces = sample_stream(run, prompt, max_new_tokens, temperature, top_k or None, seed, device)
     except (ValueError, FileNotFoundError) as e: raise CliError(str(e)) from None

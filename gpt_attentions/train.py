@@ -8,10 +8,11 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/train_lib.html.md"""
 __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'PRESETS', 'train_cli', 'FIELD_HINTS', 'TrainConfig', 'get_lr',
            'save_checkpoint', 'load_checkpoint', 'project_root', 'default_out_dir', 'pick_device', 'peak_memory_mb',
            'load_metrics', 'estimate_loss', 'autocast_context', 'accumulation_steps', 'prepared_data', 'split_sizes',
-           'check_block_size', 'train_step', 'train', 'load_model', 'sample', 'make_configs', 'run_experiment', 'main']
+           'check_block_size', 'NonFiniteLoss', 'train_step', 'train', 'load_model', 'sample', 'make_configs',
+           'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
-import csv, json, math, os, shlex, sys, tempfile, time, typing
+import csv, io, json, math, os, shlex, sys, tempfile, time, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
@@ -27,6 +28,16 @@ from .data import DATA_ENV, CharTokenizer, atomic_write, default_data_dir, get_b
 from .model import GPT, GPTConfig, parse_attention_args
 
 # %% ../nbs/04_train_lib.ipynb #3bcc6b0a
+_NUMBER_RULES = (  # (field, test, what it must be): nan and inf fail every test
+    ("learning_rate", lambda v: 0 < v < math.inf, "a finite number > 0"),
+    *((nm, lambda v: 0 <= v < math.inf, "a finite number >= 0") for nm in ("min_lr", "weight_decay", "grad_clip")),
+    *((nm, lambda v: 0 <= v < 1, "in [0, 1), as Adam requires") for nm in ("beta1", "beta2")),
+    *((nm, lambda v: v >= 0, ">= 0") for nm in ("warmup_iters", "lr_decay_iters", "sample_tokens")))
+
+def _default(cls, name:str):
+    "The default of dataclass `cls`'s field `name`."
+    return next(f.default for f in fields(cls) if f.name == name)
+
 @dataclass
 class TrainConfig:
     "How to train: optimisation, evaluation, checkpoints, devices (defaults: nanoGPT's shakespeare_char recipe)."
@@ -65,6 +76,9 @@ class TrainConfig:
         for nm in ("batch_size", "gradient_accumulation_steps", "eval_interval", "eval_iters", "log_interval"):
             if (v := getattr(self, nm)) is not None and v < 1: raise ValueError(f"TrainConfig: {nm} must be >= 1, got {v}")
         if self.max_iters < 0: raise ValueError(f"TrainConfig: max_iters must be >= 0, got {self.max_iters}")
+        for nm, ok, what in _NUMBER_RULES:  # the optimiser would refuse some of these only once the model is built
+            if (v := getattr(self, nm)) is not None and not ok(v):
+                raise ValueError(f"TrainConfig: {nm} must be {what}, got {v!r} (default: {_default(type(self), nm)!r})")
 
 # %% ../nbs/04_train_lib.ipynb #2b383db5
 def get_lr(it:int, cfg:TrainConfig)->float:
@@ -137,19 +151,26 @@ def load_metrics(run_dir:str|Path):
     import pandas as pd
     return pd.read_csv(Path(run_dir)/"metrics.csv")
 
+def _csv_lines(rows:list, header:bool=False)->str:
+    "`rows` as lines of metrics.csv (with the header line first, if asked)."
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=METRICS, restval="")  # a bucket past the window stays empty
+    if header: w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
 def _append_metrics(path:Path, row:dict):
-    new = not path.is_file()
-    with open(path, "a", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=METRICS, restval="")  # a bucket past the window stays empty
-        if new: w.writeheader()
-        w.writerow(row)
+    "Append `row` to metrics.csv as one whole line, in one write."
+    text = _csv_lines([row], header=not path.is_file())
+    with open(path, "a", newline="") as f: f.write(text); f.flush()
 
 def _truncate_metrics(path:Path, last_iter:int):
-    "Keep the rows up to `last_iter`: on resume, drop any logged after the checkpoint."
+    "Keep the whole rows up to `last_iter`: on resume, drop any logged after the checkpoint and a last line cut short."
     if not path.is_file(): return
-    with open(path, newline="") as f: rows = [r for r in csv.DictReader(f) if int(r["iter"]) <= last_iter]
-    path.unlink()
-    for r in rows: _append_metrics(path, r)
+    with open(path, newline="") as f: lines = f.read().splitlines(keepends=True)  # csv's lines end in \r\n
+    if lines and not lines[-1].endswith("\n"): lines.pop()  # a line cut short: the run was killed while writing it
+    rows = [r for r in csv.DictReader(lines) if int(r["iter"]) <= last_iter]
+    with atomic_write(path) as f: f.write(_csv_lines(rows, header=True).encode())  # a kill now leaves the old file whole
 
 # %% ../nbs/04_train_lib.ipynb #a78d3dbb
 EVAL_SEED = 0  # seeds the evaluation windows; the same for every run
@@ -261,6 +282,36 @@ def _resume_checkpoint(run_dir:Path)->dict:
         except (OSError, ValueError, KeyError): way = ""
         raise ValueError(f"{e}. To go on, {way}start a fresh run (init_from='scratch', or another run_name)") from None
 
+# %% ../nbs/04_train_lib.ipynb #d8f73948
+class NonFiniteLoss(RuntimeError):
+    "Training diverged: a loss or gradient norm that is inf or nan."
+
+def _divergence_fix(cfg:TrainConfig, saved:int)->str:
+    "What was kept, and the likely fix, for the message of a `NonFiniteLoss`."
+    clip = "" if cfg.grad_clip else ", and clipped gradients (grad_clip=1.0, nanoGPT's; now 0: no clipping)"
+    return (f"Nothing was written after step {saved}: ckpt.pt, best.pt and metrics.csv are as its evaluation left them. "
+            f"Likely fix: a lower learning_rate (now {cfg.learning_rate:g}; try {min(cfg.learning_rate / 10, 1e-3):g}){clip}; "
+            f"then train again (init_from='scratch'), or resume from ckpt.pt with the new rate")
+
+class _Divergence:
+    "The first step whose loss or gradient norm is not finite, recorded on the device (no synchronisation) and read by `check`."
+    def __init__(self, device:str): self.first, self.grads = torch.full((3,), -1.0, device=device), False  # (step, loss, grad norm)
+
+    def record(self, it:int, loss:torch.Tensor, gnorm:torch.Tensor|None):
+        "Note step `it`'s loss and gradient norm (None: not watched), keeping the first that is not finite."
+        self.grads = gnorm is not None
+        zero = torch.zeros_like(loss, dtype=torch.float32)
+        now = torch.stack([zero + it, loss.float(), gnorm.float() if self.grads else zero])  # (step, loss, grad norm)
+        self.first = torch.where((self.first[0] < 0) & ~now[1:].isfinite().all(), now, self.first)
+
+    def check(self, cfg:TrainConfig, saved:int):
+        "A `NonFiniteLoss` if a step recorded so far had a loss or gradient norm that is not finite. Note: a device sync point."
+        step, loss, gnorm = self.first.tolist()
+        if step < 0: return
+        grads = f", the gradient norm {gnorm:.4g}" if self.grads else ""
+        raise NonFiniteLoss(f"training diverged at step {int(step)}: the loss is {loss:.4g}{grads} (learning rate "
+                            f"{get_lr(int(step), cfg):.3g}). " + _divergence_fix(cfg, saved))
+
 # %% ../nbs/04_train_lib.ipynb #4a577b59
 def train_step(model:torch.nn.Module, # the model, in train mode (DDP-wrapped or not)
                opt:torch.optim.Optimizer, # its optimizer
@@ -306,7 +357,9 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     tok = load_tokenizer(data_dir)
     model_cfg = replace(model_cfg, vocab_size=tok.vocab_size)
     check_block_size(model_cfg.block_size, data_dir)
-    if master: run_dir.mkdir(parents=True, exist_ok=True)
+    if master:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        for p in run_dir.glob(".*.pt.*.part"): p.unlink()  # a checkpoint's temporary file, left by a run killed while writing it
 
     torch.manual_seed(cfg.seed + rank)  # weights (the same on every rank: DDP broadcasts rank 0's) and dropout
     gen = torch.Generator().manual_seed(cfg.seed)  # training batches: the same stream on every rank
@@ -315,6 +368,7 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     scaler = torch.amp.GradScaler(torch.device(device).type, enabled=scale)
     opt = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2), torch.device(device).type)
     iter_num, best_val = 0, float("inf")
+    watch = _Divergence(device)
     if ckpt is not None:
         model.load_state_dict(ckpt["model"])
         iter_num, best_val = ckpt["iter_num"], ckpt.get("best_val_loss", ckpt.get("val_loss", best_val))
@@ -347,13 +401,16 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
 
     def evaluate(it, t_start, it_start):
         "Evaluate, log a metrics row and write the checkpoints (rank 0)."
-        nonlocal best_val
+        nonlocal best_val, saved
         sync(); dt = time.perf_counter() - t_start
         ms = dt / (it - it_start) * 1e3 if it > it_start else float("nan")
         losses = estimate_loss(eval_model, data_dir, cfg.eval_iters, cfg.batch_size, model_cfg.block_size, device, ctx)
         row = dict(iter=it, train_loss=losses["train"], val_loss=losses["val"], lr=get_lr(it, cfg), ms_per_iter=ms,
                    tokens_per_s=tokens_per_iter / ms * 1e3 if ms == ms else float("nan"), peak_mem_mb=peak_memory_mb(device),
                    **{k: v for k, v in losses.items() if k.startswith("val_loss_")})
+        if not (math.isfinite(row["train_loss"]) and math.isfinite(row["val_loss"])):
+            raise NonFiniteLoss(f"training diverged: the evaluation at step {it} gives a train loss of {row['train_loss']:.4g} "
+                                f"and a validation loss of {row['val_loss']:.4g}. " + _divergence_fix(cfg, saved))
         _append_metrics(metrics_p, row)
         if cfg.progress: _log(f"iter {it}: train loss {row['train_loss']:.4f}, val loss {row['val_loss']:.4f}, {ms:.1f} ms/iter", pb)
         if row["val_loss"] < best_val:
@@ -363,8 +420,9 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
         save_checkpoint(dict(model=raw.state_dict(), optimizer=opt.state_dict(), scaler=scaler.state_dict(),
                              model_config=asdict(model_cfg), train_config=asdict(cfg), vocab=tok.chars,
                              iter_num=it, best_val_loss=best_val, rng=_rng_state(gen, device)), run_dir/"ckpt.pt")
+        saved = it
 
-    steps = range(iter_num, cfg.max_iters)
+    steps, saved = range(iter_num, cfg.max_iters), iter_num  # saved: the step of the last checkpoint written
     pb = progress_bar(steps, leave=True) if master and cfg.progress and len(steps) else None
     if master and cfg.init_from == "scratch": evaluate(0, time.perf_counter(), 0)
     model.train()
@@ -372,7 +430,9 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     for it in (pb if pb is not None else steps):
         batches = _micro_batches(data_dir, cfg, accum, model_cfg.block_size, gen, rank, world, device)
         loss, grad_norm = train_step(model, opt, batches, get_lr(it, cfg), cfg.grad_clip, scaler, ctx, sync_last_only=world > 1)
+        watch.record(it, loss, None if scale else grad_norm)  # float16: the scaler skips overflowing steps itself
         done = it + 1
+        if done % cfg.log_interval == 0 or done % cfg.eval_interval == 0 or done == cfg.max_iters: watch.check(cfg, saved)
         if pb is not None and done % cfg.log_interval == 0:
             pb.comment = f"loss {loss.item():.4f}"  # note: a device sync point
         if master and (done % cfg.eval_interval == 0 or done == cfg.max_iters):
