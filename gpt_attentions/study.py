@@ -48,8 +48,8 @@ def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
 
 # %% ../nbs/05a_study_lib.ipynb #regime02
 STUDY_REGIMES = {  # name -> what the study experiment trains under it, and where its results are kept
-    "long-context": dict(contexts=[2048, 256], max_iters=3000, results="nbs/results/study-long", prefix="long-",
-                         params=dict(position="rope")),
+    "long-context": dict(contexts=[2048, 256], max_iters=4000, results="nbs/results/study-long", prefix="long-",
+                         params=dict(position="rope", eval_interval=200)),  # 200: step 3200, the last 20%'s start, is evaluated
     "short-budget": dict(contexts=[256, 2048, 1024], max_iters=1000, results="nbs/results/study", prefix="study-",
                          params={}),  # the first study, on record: learned positions, 1000 steps
 }

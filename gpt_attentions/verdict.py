@@ -491,11 +491,13 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
             md += [f"![Validation loss by position, context {ctx}]({name}-positions-{ctx}.png)", ""]
     if len(pilot):
         save_figure(plot_pilot(pilot), report/f"{name}-pilot.png")
+        full = {r: g for r, g in pilot.groupby("run") if g.iter.max() >= g.decay_iters.max()}  # arms that ran their whole schedule
+        tail = "; ".join(f"the {POSITION_WORDS.get(g.position.iloc[0], g.position.iloc[0])} arm ran all {int(g.iter.max())} steps, and its "
+                         f"loss fell {100 * plateau(g):.1f}% over the last 20% of them" for g in full.values())
         md += ["### The pilot: why rotary positions", "",
                "Exact attention at 2048 tokens, one 2048-token sequence per step, nanoGPT's CPU learning rate and schedule "
-               f"(cosine to step {int(pilot.decay_iters.max())}), seed 1337; only the position scheme differs. The learned-table and "
-               "no-position arms stopped at step 1000, still at the bigram plateau; the rotary arm is the long-context study's "
-               "vanilla run at 2048 tokens, seed 1337. Validation loss:", "",
+               f"(cosine to step {int(pilot.decay_iters.max())}), seed 1337; only the position scheme differs. Arms that stopped "
+               "before the end of the schedule were still at the bigram plateau" + (f"; {tail}" if tail else "") + ". Validation loss:", "",
                markdown_table(_pilot_table(pilot)), "", f"![Pilot]({name}-pilot.png)", ""]
     (report/f"{name}.md").write_text("\n".join(md) + "\n")
     return report/f"{name}.md"
