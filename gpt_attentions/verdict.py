@@ -354,7 +354,8 @@ REGIME_FAR = "val_loss_1025_2048"  # the far positions of a 2048-token window
 NANOGPT_REFERENCE = {  # nanoGPT's README, shakespeare_char (learned positions, 256-token context)
     "GPU (6 layers x 384, 5000 steps of 64 x 256 tokens)": 1.4697, "CPU/laptop recipe (4 layers x 128, 2000 steps)": 1.88}
 
-def _by_seed(study:pd.DataFrame, setting:str, context:int, col:str)->pd.Series:
+def _by_seed(study:pd.DataFrame, setting:str, context:int, col:str)->pd.Series: # seed -> col; empty without that column
+    if col not in study: return pd.Series(dtype=float)
     return study[(study.context == context) & (study.setting == setting) & ~study.eqtime].set_index("seed")[col]
 
 def _stat(d:pd.Series)->tuple: return (d.mean() if len(d) else np.nan, d.std(ddof=1) if len(d) > 1 else np.nan, len(d))
@@ -483,12 +484,18 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    "1 = as good as exact attention there, 0 = no better than 64-token blocks.", "",
                    markdown_table(share.assign(share=[_pm(m, s, int(n)).split(" (")[0].replace(" ~", "") for m, s, n in
                                                       zip(share.share, share.sd, share.seeds)]).drop(columns="sd")), ""]
-        for ctx in sorted(int(c) for c in study.context.unique()):
+        md += ["The tables' columns are the short-budget study's (its page has the legend).", ""]
+        for ctx in sorted((int(c) for c in study.context.unique()), reverse=True):
             n = study[study.context == ctx]
             md += [f"### Context {ctx}", "", f"{len(n)} runs, seeds {', '.join(map(str, sorted(n.seed.unique())))}.", "",
                    markdown_table(verdict_table(study, ctx, cal.get(ctx))), ""]
             save_figure(plot_positions(study, ctx), report/f"{name}-positions-{ctx}.png")
             md += [f"![Validation loss by position, context {ctx}]({name}-positions-{ctx}.png)", ""]
+            if n.eqtime.any():  # equal wall-clock: the loss against the time of the calibrated training step
+                save_figure(plot_equal_time(study, ctx), report/f"{name}-equal-time-{ctx}.png")
+                save_figure(plot_loss_vs_time(curves, ctx, cal.get(ctx)), report/f"{name}-time-{ctx}.png")
+                md += [f"![Equal steps and equal wall-clock, context {ctx}]({name}-equal-time-{ctx}.png)", "",
+                       f"![Loss against training time, context {ctx}]({name}-time-{ctx}.png)", ""]
     if len(pilot):
         save_figure(plot_pilot(pilot), report/f"{name}-pilot.png")
         full = {r: g for r, g in pilot.groupby("run") if g.iter.max() >= g.decay_iters.max()}  # arms that ran their whole schedule
