@@ -6,8 +6,8 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/model.html.md"""
 
 # %% auto #0
 __all__ = ['LEGACY_ATTENTION_FIELDS', 'POSITIONS', 'parse_attention_args', 'GPTConfig', 'Rotary', 'CausalSelfAttention', 'MLP',
-           'Block', 'GPT', 'model_leak', 'fit_briefly', 'fitted_gpt', 'step_logits_error', 'synchronize',
-           'generation_ms_per_token', 'generation_profile', 'checkpoint_path', 'load_gpt']
+           'Block', 'GPT', 'model_leak', 'grad_leak', 'fit_briefly', 'fitted_gpt', 'step_logits_error', 'check_gpt',
+           'synchronize', 'generation_ms_per_token', 'generation_profile', 'checkpoint_path', 'load_gpt']
 
 # %% ../nbs/02_model.ipynb #a2dc10ed
 import copy, inspect, json, math, statistics, time
@@ -278,6 +278,22 @@ def model_leak(model:GPT, # the model to check (put in eval mode for the check)
     finally: model.train(was)
     return (a[:, :t+1] - b[:, :t+1]).abs().max().item()
 
+def grad_leak(model:GPT, # the model to check
+              t:int, # last position whose logits are differentiated
+              T:int|None=None, # sequence length (default: block_size)
+              seed:int=0)->float: # max |gradient| reaching positions > t
+    "Largest gradient that the logits at positions <= t send back to the residual stream of positions after t."
+    T = T or model.config.block_size
+    dev = next(model.parameters()).device
+    x = model.embed(torch.randint(model.config.vocab_size, (2, T), generator=torch.Generator().manual_seed(seed)).to(dev)).detach().requires_grad_()
+    was = model.training; model.eval()
+    try:
+        h = x
+        for b in model.transformer.h: h = b(h)
+        model.lm_head(model.transformer.ln_f(h))[:, :t+1].sum().backward()
+    finally: model.train(was)
+    return x.grad[:, t+1:].abs().max().item()
+
 # %% ../nbs/02_model.ipynb #08d309c6
 def _next_token(logits:Tensor, # (B, vocab_size) logits of the last position
                 temperature:float, top_k:int|None, generator:torch.Generator|None)->Tensor: # (B, 1)
@@ -388,6 +404,34 @@ def step_logits_error(m:GPT, idx:Tensor)->float:
     for t in range(idx.shape[1]):
         logits, states = m._step(idx[:, t:t+1], t, states); rows.append(logits)
     return (torch.stack(rows, 1) - parallel).abs().max().item()
+
+# %% ../nbs/02_model.ipynb #chkgpt02
+def check_gpt(name:str, # a registered attention (or 'module:Class')
+              positions:tuple=POSITIONS, # position schemes to check it under
+              block_size:int=32, # the tiny GPT's context
+              tol:float=1e-4, # largest logit difference allowed (float32 rounding)
+              seed:int=0,
+              **hparams, # the core's hyper-parameters, over its declared test settings
+             )->dict: # {position: {"leak": ..., "grad_leak": ..., "step_error": ...}}
+    "The attention inside a tiny GPT under each position scheme: causal in outputs and gradients, and stepping == the parallel form."
+    out = {}
+    for pos in positions:
+        torch.manual_seed(seed)
+        cfg = GPTConfig(block_size=block_size, n_layer=2, n_head=2, n_embd=32, attention=name, position=pos,
+                        attention_args=attention_class(name).test_args | hparams)
+        m, T = GPT(cfg).eval(), block_size
+        where = f"check_gpt({name!r}, position={pos!r})"
+        leak = max(model_leak(m, t, T, seed=seed) for t in (0, T // 3, T - 2))
+        assert leak < tol, f"{where}: logits at positions <= t moved by {leak:.2e} when later tokens changed"
+        g = max(grad_leak(m, t, T, seed=seed) for t in (0, T // 3, T - 2))
+        assert g < tol / 100, f"{where}: the logits at positions <= t send a gradient of {g:.2e} to later positions"
+        err = float("nan")
+        if all(b.attn.core.stateful for b in m.transformer.h):
+            idx = torch.randint(cfg.vocab_size, (2, T), generator=torch.Generator().manual_seed(seed))
+            err = step_logits_error(m, idx)
+            assert err < tol, f"{where}: stepping through the state gives logits {err:.2e} away from the parallel pass"
+        out[pos] = dict(leak=leak, grad_leak=g, step_error=err)
+    return out
 
 # %% ../nbs/02_model.ipynb #4f4cebf8
 def synchronize(device:str|torch.device="cpu"):
