@@ -114,7 +114,7 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
         g = torch.randn(q.shape, generator=torch.Generator().manual_seed(seed + 1)).to(device, dt)  # upstream gradient
         def run():
             y = core(q, k, v)
-            return torch.autograd.grad(y, wrt, g)
+            return torch.autograd.grad(y, wrt, g, allow_unused=True)  # None for an input the core ignores (uniform: q, k)
     def warmup():  # the same pass at a short length where the method accepts one (Linformer's k may not), else at T
         for t in dict.fromkeys([max(1, min(T // 2, 64)), T]):
             try: return attention_workload(method, t, B, q.shape[1], q.shape[3], causal, pass_, dtype, device, seed, None, hparams)()
