@@ -92,7 +92,8 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
     van = study[(study.setting == "vanilla") & ~study.eqtime].groupby("context").final_val_loss.mean()
     out.append(f"**The long-context study** (rotary positions, {steps} steps of 2048 tokens per run, contexts "
                f"{', '.join(str(int(c)) for c in sorted(study.context.unique(), reverse=True))}): {len(study)} runs kept so far; "
-               f"exact attention ends at " + ", ".join(f"{v:.3f} at {int(c)} tokens" for c, v in van.sort_index(ascending=False).items())
+               + ("exact attention ends at " + ", ".join(f"{v:.3f} at {int(c)} tokens" for c, v in van.sort_index(ascending=False).items())
+                  if len(van) else "no exact-attention run kept yet")
                + f". {held} of its 3 regime checks hold (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                + (", so it speaks of long context." if held == 3 else ", so it makes no claim about long context yet."))
     if held == 3 and len(share := gain_share(study)):

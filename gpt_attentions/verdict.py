@@ -352,7 +352,7 @@ def write_study_report(results_dir:str|Path, # the study's kept results
 # %% ../nbs/06b_verdict.ipynb #long0002
 REGIME_FAR = "val_loss_1025_2048"  # the far positions of a 2048-token window
 NANOGPT_REFERENCE = {  # nanoGPT's README, shakespeare_char (learned positions, 256-token context)
-    "GPU (6 layers x 384, 5000 steps of 64 x 256 tokens)": 1.4697, "CPU/laptop recipe (4 layers x 128, 2000 steps)": 1.88}
+    "its GPU recipe, 6 layers x 384 and 5000 steps of 64 x 256 tokens": 1.4697, "its CPU recipe, 4 layers x 128 and 2000 steps": 1.88}
 
 def _by_seed(study:pd.DataFrame, setting:str, context:int, col:str)->pd.Series: # seed -> col; empty without that column
     if col not in study: return pd.Series(dtype=float)
@@ -463,13 +463,13 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
         van = study[(study.setting == "vanilla") & ~study.eqtime].groupby("context").final_val_loss.agg(["mean", "std", "count"])
         vl = "; ".join(f"{r['mean']:.3f}" + (f" ± {r['std']:.3f}" if r["count"] > 1 else "") + f" at {int(c)} tokens ({int(r['count'])} seeds)"
                        for c, r in van.iterrows())
-        ref = ", ".join(f"{v:.2f} ({k})" for k, v in NANOGPT_REFERENCE.items())
+        ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
         fu = far_use(study, long)
         seen = f"{steps} steps of {per} tokens, {steps * per / 1e6:.1f}M tokens or {steps * per / TRAIN_TOKENS:.1f} passes over the training split" if per else f"{steps} steps"
         md += [f"**Regime.** Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for "
-               f"every setting. Exact attention's final validation loss: {vl}; nanoGPT's `shakespeare_char` reaches {ref}. "
+               f"every setting. Exact attention's final validation loss: {vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}. "
                f"Far context, the loss at positions 1025-2048 minus the block-local control's: "
-               + (", ".join(fu) if len(fu) else "no runs at 2048 tokens yet") + ".", ""]
+               + (", ".join(fu) if len(fu) else "no run beside the control kept at 2048 tokens yet") + ".", ""]
         checks = regime_checks(study, curves, long, short)
         held = bool(checks.holds.all())
         md += ["### Is this the regime?", "",
