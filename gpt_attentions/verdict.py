@@ -441,8 +441,8 @@ def far_use(study:pd.DataFrame, context:int=2048, col:str=REGIME_FAR)->pd.Series
     for setting in sorted(set(study[(study.context == context) & ~study.eqtime].setting) - {blocks}, key=lambda x: (x != "vanilla", x.startswith("local"), x)):
         m, sd, n = _stat((_by_seed(study, setting, context, col) - _by_seed(study, blocks, context, col)).dropna())
         if n == 0: continue
-        verdict = ("uses it" if m < -2 * sd else "does not, measurably") if n > 1 else "one seed so far"
-        out[setting] = f"{setting} {_pm(m, sd, n).replace(' ~', '')} ({verdict})"
+        verdict = (" (uses it)" if m < -2 * sd else " (does not, measurably)") if n > 1 else ""  # one seed: _pm says so
+        out[setting] = f"{setting} {_pm(m, sd, n).replace(' ~', '')}{verdict}"
     return pd.Series(out, dtype=object)
 
 def write_long_report(results_dir:str|Path, # the long-context study's kept results (pilot/ inside)
@@ -461,7 +461,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
         tok = {json.loads((r/"config.json").read_text()).get("tokens_per_iter") for r in runs} - {None}
         steps, per = int(study[~study.eqtime].iters.max()), (tok.pop() if len(tok) == 1 else None)
         van = study[(study.setting == "vanilla") & ~study.eqtime].groupby("context").final_val_loss.agg(["mean", "std", "count"])
-        vl = "; ".join(f"{r['mean']:.3f}" + (f" ± {r['std']:.3f}" if r["count"] > 1 else "") + f" at {int(c)} tokens ({int(r['count'])} seeds)"
+        vl = "; ".join(f"{r['mean']:.3f}" + (f" ± {r['std']:.3f}" if r["count"] > 1 else "") + f" at {int(c)} tokens ({int(r['count'])} seed{'s' if r['count'] > 1 else ''})"
                        for c, r in van.iterrows())
         ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
         fu = far_use(study, long)
