@@ -94,7 +94,7 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
                f"{', '.join(str(int(c)) for c in sorted(study.context.unique(), reverse=True))}): {len(study)} runs kept so far; "
                + ("exact attention ends at " + ", ".join(f"{v:.3f} at {int(c)} tokens" for c, v in van.sort_index(ascending=False).items())
                   if len(van) else "no exact-attention run kept yet")
-               + f". {held} of its 3 regime checks hold (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
+               + f". {held} of its 3 regime checks hold{'s' if held == 1 else ''} (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                + (", so it speaks of long context." if held == 3 else ", so it makes no claim about long context yet."))
     if held == 3 and len(share := gain_share(study)):
         out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048: "
