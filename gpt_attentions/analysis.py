@@ -6,8 +6,10 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis.html.md"""
 
 # %% auto #0
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load_runs', 'load_benchmarks', 'crossover_lengths',
-           'at_length', 'summary_table', 'markdown_table', 'plot_time', 'plot_memory', 'plot_generation',
-           'plot_similarity', 'plot_losses', 'plot_final', 'save_figure', 'write_report', 'publish_report']
+           'at_length', 'setting_order', 'crossover_table', 'headline_table', 'summary_table', 'markdown_table',
+           'setting_styles', 'plot_time', 'plot_memory', 'plot_generation', 'plot_similarity', 'plot_losses',
+           'plot_final', 'save_figure', 'load_benchmark_record', 'figure_caption', 'benchmark_section', 'write_report',
+           'publish_report']
 
 # %% ../nbs/06_analysis.ipynb #8d6584f8
 import itertools, json, math, shutil
@@ -15,11 +17,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt, matplotlib.ticker as mticker
+import matplotlib.colors as mcolors, matplotlib.pyplot as plt, matplotlib.ticker as mticker
 import seaborn as sns
 
-from .attention import attention_spec
-from .benchmark import config_label
+from .attention import ATTENTIONS, attention_spec
+from .benchmark import benchmark_command, config_label
+from .metrics import PASSES
 from .model import LEGACY_ATTENTION_FIELDS
 
 # %% ../nbs/06_analysis.ipynb #1b10ca40
@@ -73,28 +76,30 @@ BENCH_COLUMNS = ["tag", "method", "label", "hparam", "T", "mode", "pass", "sourc
                  "machine", "device", "device_name", "threads", "torch_version", "dtype"]
 
 def load_benchmarks(runs_dir:str|Path)->pd.DataFrame:
-    "Every benchmark table under `runs_dir` (`benchmark-*/results.csv`), concatenated."
+    "Every benchmark table under `runs_dir` (`benchmark-*/results.csv`), concatenated, each row with its `folder`."
     frames = []
     for p in sorted(Path(runs_dir).glob("benchmark-*/results.csv")):
         df = pd.read_csv(p)
         if missing := [c for c in BENCH_COLUMNS if c not in df.columns]:
             raise ValueError(f"{p} lacks columns {', '.join(missing)}: rerun notebook 05 to regenerate it")
-        frames.append(df)
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=BENCH_COLUMNS)
+        frames.append(df.assign(folder=str(p.parent)))  # where its config.json and command.txt are
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=BENCH_COLUMNS + ["folder"])
 
 # %% ../nbs/06_analysis.ipynb #44927248
 def _ok(bench:pd.DataFrame, mode:str, pass_:str)->pd.DataFrame:
     b = bench[(bench.status == "ok") & (bench["mode"] == mode) & (bench["pass"] == pass_)]
     return b[b.time_ms.notna()]
 
-def crossover_lengths(bench:pd.DataFrame, mode:str="causal", pass_:str="forward+backward")->pd.Series:
-    "Per setting, the shortest T from which it is faster than exact attention at every longer T (NaN: never)."
+def crossover_lengths(bench:pd.DataFrame, mode:str="causal", pass_:str="forward+backward",
+                      column:str="time_ms", # time_ms: faster; peak_mem_mb: lighter
+                     )->pd.Series:
+    "Per setting, the shortest T from which it is below exact attention in `column` at every longer T (NaN: never)."
     b = bench[(bench["mode"] == mode) & (bench["pass"] == pass_) & bench["T"].notna()]
-    b = b[b.time_ms.notna() | (b.status == "skipped")]
-    van = b[b.method == "vanilla"].groupby("T").time_ms.median()  # NaN where exact attention was skipped
+    b = b[b[column].notna() | (b.status == "skipped")]
+    van = b[b.method == "vanilla"].groupby("T")[column].median()  # NaN where exact attention was skipped
     out = {}
     for label, g in b[b.method != "vanilla"].groupby("label"):
-        t = g[g.status == "ok"].groupby("T").time_ms.median()
+        t = g[g.status == "ok"].groupby("T")[column].median()
         Ts = sorted(t.index)
         faster = [math.isnan(van.get(T, math.nan)) or t[T] < van[T] for T in Ts]
         cross = math.nan
@@ -108,6 +113,38 @@ def at_length(bench:pd.DataFrame, column:str, T:int, mode:str="causal", pass_:st
     "`column` per setting at length `T` (median over tags)."
     b = _ok(bench, mode, pass_)
     return b[b["T"] == T].groupby("label")[column].median().rename(f"{column}@{T}")
+
+# %% ../nbs/06_analysis.ipynb #xtab0002
+def setting_order(bench:pd.DataFrame)->list[str]:
+    "The labels of `bench`: exact attention first, then each registered mechanism by hyper-parameter value, uniform attention last."
+    rank = {m: i for i, m in enumerate(["vanilla"] + [m for m in ATTENTIONS if m not in ("vanilla", "uniform")] + ["uniform"])}
+    s = bench.dropna(subset=["label"]).drop_duplicates("label")
+    hp = lambda r: getattr(r, "hparam", np.nan)  # NaN: no single hyper-parameter
+    key = lambda r: (rank.get(r.method, len(rank)), r.method, -np.inf if pd.isna(hp(r)) else float(hp(r)), r.label)
+    return [r.label for r in sorted(s.itertuples(), key=key)]
+
+_SHORT = {"forward": "fwd", "forward+backward": "fwd+bwd"}
+
+def crossover_table(bench:pd.DataFrame)->pd.DataFrame: # a row per setting but exact attention; NaN: never
+    "Crossover lengths per setting, a column per mode, pass and resource measured (`causal fwd+bwd: time`, `... memory`)."
+    b = bench[bench["pass"].isin(PASSES)]
+    cols = {}
+    for mode, pass_ in itertools.product(sorted(set(b["mode"].dropna()), key=lambda m: m != "causal"), PASSES):
+        s = b[(b["mode"] == mode) & (b["pass"] == pass_) & (b.status == "ok")]
+        for col, what in (("time_ms", "time"), ("peak_mem_mb", "memory")):
+            if s[col].notna().any(): cols[f"{mode} {_SHORT[pass_]}: {what}"] = crossover_lengths(b, mode, pass_, col)
+    t = pd.DataFrame(cols)
+    return t.reindex([l for l in setting_order(b) if l in t.index]).rename_axis("setting")
+
+def headline_table(bench:pd.DataFrame, T:int=8192, mode:str="causal", pass_:str="forward+backward")->pd.DataFrame:
+    "At one length, per setting: ms per call, speed-up over exact attention, peak MiB and its ratio to exact attention's."
+    b = _ok(bench, mode, pass_); b = b[b["T"] == T]
+    t, m = b.groupby("label").time_ms.median(), b.groupby("label").peak_mem_mb.median()
+    van = b[b.method == "vanilla"]
+    t_van, m_van = van.time_ms.median(), van.peak_mem_mb.median()  # NaN where exact attention was skipped or not measured
+    out = pd.DataFrame({"ms": t, "speed-up vs SDPA": t_van / t, "peak MiB": m, "memory / SDPA": m / m_van})
+    out = out.dropna(axis=1, how="all")  # no memory column for a run without memory
+    return out.reindex([l for l in setting_order(b) if l in out.index]).rename_axis("setting")
 
 # %% ../nbs/06_analysis.ipynb #ffe2f087
 def summary_table(runs:pd.DataFrame, # from `load_runs`
@@ -144,9 +181,29 @@ def markdown_table(df:pd.DataFrame, digits:int=3)->str:
     return "\n".join(lines)
 
 # %% ../nbs/06_analysis.ipynb #c4a13370
+def setting_styles(bench:pd.DataFrame)->dict: # {order, palette, dashes, markers}, keyed by label
+    "A colour per mechanism (exact attention black), a shade and dash per hyper-parameter value (lighter, more broken: smaller)."
+    order, base = setting_order(bench), iter(sns.color_palette("tab10"))
+    methods = bench.dropna(subset=["label"]).drop_duplicates("label").set_index("label").method
+    colour = {m: (0, 0, 0) if m == "vanilla" else next(base) for m in dict.fromkeys(methods[order])}
+    dash_cycle, mk = ["", (5, 2), (2, 1.5), (6, 2, 1.5, 2)], dict(zip(colour, itertools.cycle("osD^vP*X")))
+    out = dict(order=order, palette={}, dashes={}, markers={})
+    for m in colour:
+        labels = [l for l in order if methods[l] == m]
+        for i, l in enumerate(labels):
+            rank = len(labels) - 1 - i  # 0: the largest value, darkest and solid
+            out["palette"][l] = mcolors.to_hex([c + (1 - c)*0.5*rank/max(len(labels) - 1, 1) for c in colour[m]])
+            out["dashes"][l], out["markers"][l] = dash_cycle[rank % len(dash_cycle)], mk[m]
+    return out
+
+_PANEL_ORDER = ["causal", "bidirectional", *PASSES, "random", "text"]  # panels in reading order, whatever the table's order
+
 def _lines(df:pd.DataFrame, y:str, row:str="mode", col:str="pass", logy:bool=True, ylabel:str="", **kw)->sns.FacetGrid:
-    g = sns.relplot(data=df, x="T", y=y, hue="label", style="method", row=row, col=col, kind="line", marker="o",
-                    height=3.2, aspect=1.2, facet_kws=dict(sharey=False), **kw)
+    st, order = setting_styles(df), lambda c: sorted(df[c].dropna().unique(), key=lambda v: (_PANEL_ORDER + [v]).index(v))
+    g = sns.relplot(data=df, x="T", y=y, hue="label", style="label", hue_order=st["order"], style_order=st["order"],
+                    palette=st["palette"], dashes=st["dashes"], markers=st["markers"], row=row, col=col, kind="line",
+                    row_order=order(row), col_order=order(col), height=3.2, aspect=1.2, facet_kws=dict(sharey=False), **kw)
+    if g.legend is not None: g.legend.set_title("setting")
     Ts = sorted(df["T"].dropna().unique())
     for ax in g.axes.flat:  # base-2 axis, one tick per measured length: 256, 512, 1k, ..., 16k
         ax.set_xscale("log", base=2)
@@ -176,12 +233,17 @@ def plot_generation(bench:pd.DataFrame)->plt.Figure:
     axs[0].legend(fontsize=7); fig.suptitle("Generation: one new token with a KV cache, a recurrent state or recomputation"); fig.tight_layout()
     return fig
 
-def plot_similarity(bench:pd.DataFrame, metric:str="out_err_rel")->sns.FacetGrid:
-    "A similarity figure against T, per mode and input source; for `*_rel` metrics a line marks uniform attention (1)."
-    b = bench[(bench.status == "ok") & (bench["pass"] == "forward") & bench[metric].notna()]
-    g = _lines(b, metric, col="source", logy=False, ylabel=metric)
-    if metric.endswith("_rel"):
-        for ax in g.axes.flat: ax.axhline(1, color="grey", ls="--", lw=1, label="uniform attention")
+def plot_similarity(bench:pd.DataFrame, metric:str="out_cos")->sns.FacetGrid:
+    "A similarity to exact attention against T, per mode and input source, with uniform attention's (`<metric>_uniform`; 1 for `*_rel`)."
+    b = bench[(bench.status == "ok") & (bench["pass"] == "forward") & bench[metric].notna() & (bench.method != "uniform")]  # its line is the floor
+    g = _lines(b, metric, col="source", logy=False, ylabel={"out_cos": "output cosine to exact attention"}.get(metric, metric))
+    for (mode, source), ax in g.axes_dict.items():  # the uniform floor, in every panel
+        if metric.endswith("_rel"): line = ax.axhline(1, color="grey", ls=":", lw=1.5)
+        elif f"{metric}_uniform" in b:
+            u = b[(b["mode"] == mode) & (b.source == source)].groupby("T")[f"{metric}_uniform"].median()
+            line, = ax.plot(u.index, u.values, color="grey", ls=":", lw=1.5, marker="x")
+        else: continue
+        ax.legend([line], ["uniform attention"], loc="lower left", fontsize=7)
     return g
 
 def plot_losses(curves:pd.DataFrame)->sns.FacetGrid:
@@ -203,8 +265,8 @@ def plot_final(runs:pd.DataFrame)->plt.Figure:
 def _machine_line(bench:pd.DataFrame)->str:
     b = bench[bench.status == "ok"]
     if not len(b): return ""
-    m = b.iloc[0]
-    return (f"Benchmarks measured on {m['machine']}, device {m['device_name']}, {int(m['threads'])} torch threads, "
+    m, cost = b.iloc[0], b[b["pass"].isin(PASSES)]
+    return (f"Benchmarks measured on {m['machine']}, device {m['device_name']}, {_threads(cost if len(cost) else b)}, "
             f"PyTorch {m['torch_version']}, {m['dtype']}; times are medians of repeated calls after warm-up.")
 
 COLUMN_MEANINGS = [
@@ -221,10 +283,85 @@ def save_figure(fig, # a matplotlib figure or a seaborn grid
     "Write `fig` as a PNG at the report's resolution, and close it."
     fig.savefig(path, dpi=110, bbox_inches="tight"); plt.close(fig if isinstance(fig, plt.Figure) else fig.figure)
 
+def load_benchmark_record(folder:str|Path)->dict: # config.json's keys, and `command`
+    "A benchmark folder's `config.json` (config, machine, load average) and the command that reruns it (`command.txt`, else built from the config)."
+    d = Path(folder)
+    rec = json.loads((d/"config.json").read_text()) if (d/"config.json").is_file() else {}
+    if (d/"command.txt").is_file(): rec["command"] = (d/"command.txt").read_text().strip()
+    elif "config" in rec: rec["command"] = benchmark_command(rec["config"])
+    return rec
+
+def _threads(b:pd.DataFrame)->str:
+    n = sorted({int(x) for x in b.threads.dropna()})
+    return f"{' and '.join(map(str, n))} torch thread{'' if n == [1] else 's'}" if n else "torch threads not recorded"
+
+def figure_caption(what:str, # what the figure shows
+                   b:pd.DataFrame, # the rows it draws
+                   rec:dict, # `load_benchmark_record` of its folder
+                   load:str="", # the load, where config.json does not record it
+                  )->str: # one italic markdown paragraph
+    "A figure's caption: what it shows, the threads, machine and load it was measured under, and the command that reruns it."
+    la = rec.get("load_avg") or {}
+    if la.get("start") and la.get("end"): load = f"load average {la['start'][0]:.1f} at the start and {la['end'][0]:.1f} at the end (1 minute)"
+    m = b.iloc[0] if len(b) else pd.Series(dtype=object)
+    machine, dev = rec.get("machine", m.get("machine", "an unrecorded machine")), rec.get("device_name", m.get("device_name", "cpu"))
+    return (f"*{what}. Measured with {_threads(b)} on {machine}{'' if dev == 'cpu' else f', {dev}'}, {load or 'load not recorded'}."
+            + (f" Rerun: `{rec['command']}`" if rec.get("command") else "") + "*")
+
+def _source_words(cfg:dict)->str:
+    ckpt = cfg.get("checkpoint")
+    return (f"random: N(0, 1) q, k, v; text: Tiny Shakespeare's q, k, v at block {cfg.get('layer', 0)} of "
+            + (f"the trained GPT `{ckpt}`" if ckpt else "a freshly initialised GPT"))
+
+def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `load_benchmarks`
+                      report:Path, # where its figures go
+                      lengths:tuple=(1024, 8192), sim_T:int=1024, headline_T:int=8192, # as in `write_report`
+                      load:str="", # the machine's load, where its config.json does not record it
+                     )->list[str]: # markdown lines
+    "One benchmark's part of the report: machine, summary, headline and crossover tables, captioned figures, generation table."
+    tag, ok = b.tag.iloc[0], b[b.status == "ok"]
+    Ts = sorted(int(T) for T in ok["T"].dropna().unique()) or [sim_T]
+    lens = [T for T in lengths if T in Ts] or sorted({Ts[0], Ts[-1]})  # a short-context benchmark: its own extremes
+    sT = sim_T if sim_T in Ts else max([T for T in Ts if T <= sim_T] or [Ts[-1]])
+    rec = load_benchmark_record(b.folder.dropna().iloc[0]) if "folder" in b and b.folder.notna().any() else {}
+    cost, fwd, gen = (ok[ok["pass"].isin(ps)] for ps in (PASSES, ["forward"], ["generation"]))
+    md = [f"### Benchmark `{tag}`", "", _machine_line(b), "",
+          markdown_table(summary_table(pd.DataFrame(), b, lens, sT).rename_axis("setting")), ""]
+    if len(ht := headline_table(b, headline_T)):
+        md += [f"#### Causal forward+backward at T = {headline_T:,}, {_threads(cost)}", "", markdown_table(ht), ""]
+    if (ct := crossover_table(b)).size:
+        md += ["#### Crossover lengths", "", "The shortest measured T from which a setting is faster than exact attention (SDPA) "
+               "(`time`), or needs less peak memory (`memory`), at every longer measured T; `never`: not at the longest T measured.",
+               "", markdown_table(ct.map(lambda v: "never" if pd.isna(v) else f"{int(v):,}")), ""]
+    figs = [("time", "Time per call against sequence length", plot_time, cost.time_ms.notna().any(), cost,
+             "Median ms per call against T, log-log; a line per setting, a panel per mode and pass"),
+            ("memory", "Peak memory per call against sequence length", plot_memory, cost.peak_mem_mb.notna().any(), cost,
+             "Peak MiB one call adds against T, log-log (on a CPU, measured in a fresh process); a panel per mode and pass"),
+            ("similarity", "Output cosine to exact attention against sequence length", plot_similarity, fwd.out_cos.notna().any(), fwd,
+             "Output cosine: per batch and head, the cosine between a setting's output and exact attention's (all T x D values), "
+             "averaged; the attention matrices' cosine (mat_cos) is not shown. Dotted grey: uniform attention's output cosine on the "
+             f"same inputs (out_cos_uniform). A panel per mode and source ({_source_words(rec.get('config', {}))})"),
+            ("generation", "Generation cost and state against the context", plot_generation, len(gen) > 0, gen,
+             "Generation: ms per new token and the state held against the context, a GPT of the cpu preset's shape")]
+    for name, title, plot, has, rows, what in figs:
+        if has:
+            save_figure(plot(b), report/f"{name}-{tag}.png")
+            md += [f"![{title}, {tag}]({name}-{tag}.png)", "", figure_caption(what, rows, rec, load), ""]
+    if len(gen):  # ms per new token and the state held, by context
+        t = gen.pivot_table(index="label", columns="T", values=["time_ms", "state_mb"], aggfunc="median")
+        t.columns = [f"{'ms/token' if v == 'time_ms' else 'state MiB'}@{int(T)}" for v, T in t.columns]
+        md += ["Generation, one new token at each context (a GPT of the cpu preset's shape):", "",
+               markdown_table(t.rename_axis("setting")), ""]
+    if len(skipped := b[b.status == "skipped"]):
+        md += [f"Skipped: {len(skipped)} measurements ({'; '.join(sorted(set(skipped.note.astype(str).str.split(':').str[0])))[:300]}).", ""]
+    return md
+
 def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
                  report_dir:str|Path|None=None, # default: <runs_dir>/report
                  lengths:tuple=(1024, 8192), sim_T:int=1024, # columns of the benchmark tables
                  note:str="", # a sentence added under the title (e.g. that the machine was shared)
+                 headline_T:int=8192, # length of the headline table (causal, forward+backward)
+                 loads:dict|None=None, # {tag: the machine's load}, for benchmarks whose config.json does not record it
                 )->Path: # the results.md written
     "Figures (PNG) and `results.md` (tables + figure links) from every run and benchmark under `runs_dir`."
     report = Path(report_dir or Path(runs_dir)/"report"); report.mkdir(parents=True, exist_ok=True)
@@ -238,27 +375,7 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
         save_figure(plot_losses(curves), report/"losses.png"); save_figure(plot_final(runs), report/"final.png")
         md += ["![Training and validation loss](losses.png)", "", "![Final validation loss and training throughput](final.png)", ""]
     for tag in sorted(bench.tag.dropna().unique()) if len(bench) else []:
-        b = bench[bench.tag == tag]; ok = b[b.status == "ok"]
-        Ts = sorted(int(T) for T in ok["T"].dropna().unique()) or [sim_T]
-        lens = [T for T in lengths if T in Ts] or sorted({Ts[0], Ts[-1]})  # a short-context benchmark: its own extremes
-        sT = sim_T if sim_T in Ts else max([T for T in Ts if T <= sim_T] or [Ts[-1]])
-        md += [f"### Benchmark `{tag}`", "", _machine_line(b), "",
-               markdown_table(summary_table(runs.iloc[:0], b, lens, sT).rename_axis("setting")), ""]
-        figs = [("time", "Time per call against sequence length", plot_time, ok.time_ms.notna().any()),
-                ("memory", "Peak memory per call against sequence length", plot_memory, ok.peak_mem_mb.notna().any()),
-                ("similarity", "Output error relative to uniform attention (below 1: better than uniform)", plot_similarity,
-                 ok.out_err_rel.notna().any())]
-        figs.append(("generation", "Generation cost and state against the context", plot_generation,
-                     (ok["pass"] == "generation").any()))
-        for name, title, plot, has in figs:
-            if has: save_figure(plot(b), report/f"{name}-{tag}.png"); md += [f"![{title}, {tag}]({name}-{tag}.png)", ""]
-        if len(gen := ok[ok["pass"] == "generation"]):  # ms per new token and the state held, by context
-            t = gen.pivot_table(index="label", columns="T", values=["time_ms", "state_mb"], aggfunc="median")
-            t.columns = [f"{'ms/token' if v == 'time_ms' else 'state MiB'}@{int(T)}" for v, T in t.columns]
-            md += ["Generation, one new token at each context (a GPT of the cpu preset's shape):", "",
-                   markdown_table(t.rename_axis("setting")), ""]
-        if len(skipped := b[b.status == "skipped"]):
-            md += [f"Skipped: {len(skipped)} measurements ({'; '.join(sorted(set(skipped.note.astype(str).str.split(':').str[0])))[:300]}).", ""]
+        md += benchmark_section(bench[bench.tag == tag], report, lengths, sim_T, headline_T, (loads or {}).get(tag, ""))
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 

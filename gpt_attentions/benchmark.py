@@ -6,11 +6,11 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/benchmark_lib.html.md"""
 
 # %% auto #0
 __all__ = ['RESULT_COLUMNS', 'default_grid', 'config_label', 'method_configs', 'parse_grid', 'bench_inputs', 'predicted_skip',
-           'BenchmarkConfig', 'generation_rows', 'run_benchmark', 'as_list', 'experiment_config']
+           'BenchmarkConfig', 'benchmark_command', 'generation_rows', 'run_benchmark', 'as_list', 'experiment_config']
 
 # %% ../nbs/05_benchmark_lib.ipynb #00826773
-import ast, csv, itertools, json, math, os, tempfile, time
-from dataclasses import asdict, dataclass, field
+import ast, csv, itertools, json, math, os, shlex, tempfile, time
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +24,7 @@ from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, machine_in
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
 from .cli import check_fields, literal_or_str
 from .train import default_out_dir, pick_device
+from .data import atomic_write
 
 # %% ../nbs/05_benchmark_lib.ipynb #797d124d
 def default_grid(methods:str|list="all")->dict:
@@ -138,6 +139,33 @@ class BenchmarkConfig:
             if bad := [T for T in getattr(self, nm) if T < 1]:
                 raise ValueError(f"BenchmarkConfig: {nm} must be sequence lengths >= 1, got {bad[0]} in {getattr(self, nm)}")
 
+# %% ../nbs/05_benchmark_lib.ipynb #bcmd0002
+def _defaults()->dict: return {f.name: f.default if f.default is not MISSING else f.default_factory() for f in fields(BenchmarkConfig)}
+
+def benchmark_command(config:BenchmarkConfig|dict, # a run's config, or `config.json`'s "config"
+                      notebook:str="nbs/05_benchmark.ipynb", # the experiment, from the project root
+                      root:Path|None=None, # the project root (default: `default_out_dir()`)
+                     )->str: # one shell command, run from the project root
+    "The papermill command that reruns a benchmark: tag, threads and out_dir, then every parameter away from its default."
+    dflt, root = _defaults(), Path(root or default_out_dir())
+    c = dflt | (asdict(config) if isinstance(config, BenchmarkConfig) else dict(config))
+    out = Path(c.get("out_dir") or "runs")
+    if out.is_absolute() and out.is_relative_to(root): out = out.relative_to(root)  # a path on this machine, not the reader's
+    c["out_dir"] = "" if out == Path("runs") else str(out)  # the notebook's "": the project's runs/
+    ps = {"grid" if k == "hparam_grid" else k: c[k] for k in dflt
+          if k != "generation_model" and (k in ("tag", "threads", "out_dir") or c[k] != dflt[k])}
+    if isinstance(ps.get("methods"), list): ps["methods"] = ",".join(ps["methods"])
+    text = lambda v: json.dumps(v) if isinstance(v, (list, dict)) else str(v)
+    cmd = " ".join([f"papermill {notebook} runs/benchmark-{c['tag']}.ipynb"]
+                   + [f"-p {k} {shlex.quote(text(v))}" for k, v in ps.items()])
+    gm = c["generation_model"]
+    return cmd + (f"  # and generation_model={json.dumps(gm)}, which is no notebook parameter" if gm != dflt["generation_model"] else "")
+
+def _load_avg()->list|None:
+    "The load average over 1, 5 and 15 minutes (None where the system has none)."
+    try: return [round(x, 2) for x in os.getloadavg()]
+    except (OSError, AttributeError): return None
+
 # %% ../nbs/05_benchmark_lib.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:
     hp = c["hparams"]
@@ -210,8 +238,11 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     out = Path(cfg.out_dir)/f"benchmark-{cfg.tag}"; out.mkdir(parents=True, exist_ok=True)
     path = out/"results.csv"
     if path.exists(): path.unlink()
-    info = machine_info(cfg.device)
-    (out/"config.json").write_text(json.dumps(dict(config=asdict(cfg), **info), indent=1))
+    info, load = machine_info(cfg.device), dict(start=_load_avg())
+    def record():  # config.json and command.txt, each replaced whole: a reader never sees half of one
+        with atomic_write(out/"config.json") as f: f.write(json.dumps(dict(config=asdict(cfg), **info, load_avg=load), indent=1).encode())
+        with atomic_write(out/"command.txt") as f: f.write((benchmark_command(cfg) + "\n").encode())
+    record()
     configs, unavailable = method_configs(cfg.methods, cfg.hparam_grid)
     for m, why in unavailable.items():
         _append(path, dict(tag=cfg.tag, method=m, label=m, status="unavailable", note=why, **info))
@@ -257,6 +288,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     if "generation" in cfg.passes:
         for c in progress_bar(configs, display=progress, leave=False):
             for row in generation_rows(cfg, info, c): _append(path, row)
+    load["end"] = _load_avg(); record()
     df = pd.read_csv(path)
     if (bad := df[df.status == "error"]).size:
         print(f"{len(bad)} rows failed; first: {bad.iloc[0].label} T={bad.iloc[0]['T']}: {bad.iloc[0].note}")

@@ -105,9 +105,10 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
 PAGES = ("summary.md", "study-long.md", "study.md", "results.md", "recall.md")
 
 def page_settings(results_dir:str|Path)->dict:
-    "The benchmark page's note, table lengths and similarity length, from `pages.json` (defaults without it)."
+    "The benchmark page's note, table lengths, similarity and headline lengths, and loads by tag, from `pages.json` (defaults without it)."
     p = Path(results_dir)/"pages.json"
-    return dict(note="", table_lengths=[1024, 8192], similarity_T=1024) | (json.loads(p.read_text()) if p.is_file() else {})
+    return (dict(note="", table_lengths=[1024, 8192], similarity_T=1024, headline_T=8192, loads={})
+            | (json.loads(p.read_text()) if p.is_file() else {}))
 
 def write_summary(results_dir:str|Path, # the committed results: study/ and recall/ under it
                   results_link:str="RESULTS.md", # where the full page is, from the README
@@ -130,7 +131,7 @@ def build_pages(results_dir:str|Path="nbs/results", # the committed results (stu
     if not d.is_dir(): raise FileNotFoundError(f"no results folder {d}: run from the project root, or pass its nbs/results")
     s = page_settings(d)
     with tempfile.TemporaryDirectory() as tmp:
-        write_report(d/"benchmarks", Path(tmp)/"bench", tuple(s["table_lengths"]), s["similarity_T"], s["note"])
+        write_report(d/"benchmarks", Path(tmp)/"bench", tuple(s["table_lengths"]), s["similarity_T"], s["note"], s["headline_T"], s["loads"])
         publish_report(Path(tmp)/"bench", d, link_prefix=link_prefix)
         if long := write_long_report(d/"study-long", Path(tmp)/"long"):
             for png in long.parent.glob("*.png"): shutil.copyfile(png, d/png.name)
