@@ -114,8 +114,8 @@ class BenchmarkConfig:
     checkpoint:str="" # trained GPT for text inputs; "": a freshly initialised GPT
     layer:int=0 # block of the GPT whose q, k, v are the text inputs
     batch_size:int=1 # B
-    n_head:int=6 # H (a checkpoint brings its own)
-    head_dim:int=64 # D (a checkpoint brings its own)
+    n_head:int=6 # H of random inputs (text inputs from a checkpoint have its own)
+    head_dim:int=64 # D of random inputs (text inputs from a checkpoint have its own)
     device:str="cpu"
     dtype:str="float32" # float32, bfloat16 or float16 (similarity is always against a float32 reference)
     warmup:int=1 # untimed calls before timing
@@ -230,6 +230,22 @@ def _append(path:Path, row:dict):
         if new: w.writeheader()
         w.writerow(row)
 
+def _done_rows(out:Path, cfg:BenchmarkConfig)->tuple[dict, dict]:
+    "Rows a stopped run of the same config finished, by (label, T, mode, pass, source), and its load record; else ({}, {})."
+    path, rec = out/"results.csv", out/"config.json"
+    if not (path.is_file() and rec.is_file()): return {}, {}
+    saved = json.loads(rec.read_text())
+    if saved.get("config") != json.loads(json.dumps(asdict(cfg))): return {}, {}  # another config: start again
+    with open(path, newline="") as f: rows = [r for r in csv.DictReader(f) if None not in r.values() and r["status"] not in ("", "error")]
+    with atomic_write(path) as f:  # a row cut off by a kill, or one that failed, is dropped and measured again
+        f.write((",".join(RESULT_COLUMNS) + "\n").encode())
+    for r in rows: _append(path, r)
+    return {(r["label"], int(r["T"]), r["mode"], r["pass"], r["source"]): r for r in rows if r["T"]}, saved.get("load_avg", {})
+
+def _num(x)->float|None:
+    try: return float(x)
+    except (TypeError, ValueError): return None
+
 def run_benchmark(cfg:BenchmarkConfig, # what to measure
                   progress:bool=True, # show a fastprogress bar
                  )->pd.DataFrame: # the rows of results.csv
@@ -237,43 +253,57 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     if cfg.threads: torch.set_num_threads(cfg.threads)
     out = Path(cfg.out_dir)/f"benchmark-{cfg.tag}"; out.mkdir(parents=True, exist_ok=True)
     path = out/"results.csv"
-    if path.exists(): path.unlink()
-    info, load = machine_info(cfg.device), dict(start=_load_avg())
+    done, load = _done_rows(out, cfg)  # a stopped run of this config resumes: its finished rows stay and are not measured again
+    if not done and path.exists(): path.unlink()
+    info = machine_info(cfg.device)
+    load = dict(start=_load_avg()) | ({k: load[k] for k in ("start", "resumed") if k in load} if done else {})
+    if done: load["resumed"] = load.get("resumed", []) + [_load_avg()]
     def record():  # config.json and command.txt, each replaced whole: a reader never sees half of one
         with atomic_write(out/"config.json") as f: f.write(json.dumps(dict(config=asdict(cfg), **info, load_avg=load), indent=1).encode())
         with atomic_write(out/"command.txt") as f: f.write((benchmark_command(cfg) + "\n").encode())
     record()
     configs, unavailable = method_configs(cfg.methods, cfg.hparam_grid)
     for m, why in unavailable.items():
-        _append(path, dict(tag=cfg.tag, method=m, label=m, status="unavailable", note=why, **info))
+        if not done: _append(path, dict(tag=cfg.tag, method=m, label=m, status="unavailable", note=why, **info))
     model = load_gpt(cfg.checkpoint) if cfg.checkpoint else None
-    H, D = (model.config.n_head, model.config.n_embd // model.config.n_head) if model is not None else (cfg.n_head, cfg.head_dim)
+    # random inputs have the configured shape; a trained GPT's q, k, v have its own (time and memory: the first source's)
+    shapes = dict(random=(cfg.n_head, cfg.head_dim), text=(model.config.n_head, model.config.n_embd // model.config.n_head)
+                  if model is not None else (cfg.n_head, cfg.head_dim))
     grid = list(itertools.product(sorted(cfg.lengths), cfg.sources, cfg.modes))
     bar = progress_bar(range(len(grid)*len(configs)), display=progress)
     it, prev = iter(bar), {}
     with tempfile.TemporaryDirectory() as tmp:
         for T, source in itertools.product(sorted(cfg.lengths), cfg.sources):
+            H, D = shapes[source]
             measure = source == cfg.sources[0]  # time and memory once per setting, on the first source
             try: x, err = bench_inputs(source, T, cfg.batch_size, H, D, model, cfg.seed, cfg.layer), None
             except (ImportError, OSError, ValueError, RuntimeError) as e: x, err = None, f"no {source} inputs: {type(e).__name__}: {e}"
             inputs_file = save_inputs(*x, Path(tmp)/f"qkv-{source}-{T}.pt") if x is not None and measure else None
             for mode in cfg.modes:
                 ref = None
-                if x is not None and cfg.measure_similarity:
+                def reference():  # exact attention's output and matrix, once per length, source and mode, when first needed
+                    if x is None or not cfg.measure_similarity: return dict(P=None, out=None, v=None)
                     q, k, v = (t.to(cfg.device) for t in x)
                     with torch.no_grad(): out_ = make_attention("vanilla", H, D, T, mode == "causal")(q, k, v)
                     fits = 2*cfg.batch_size*H*T*T*4 <= cfg.matrix_max_gb*2**30
-                    ref = dict(out=out_, v=v, P=softmax_attention_matrix(q, k, mode == "causal") if fits else None)
+                    return dict(out=out_, v=v, P=softmax_attention_matrix(q, k, mode == "causal") if fits else None)
                 for c in configs:
                     next(it, None)
                     for pass_ in ([p for p in cfg.passes if p in PASSES] if measure else ["forward"]):
                         row = _row(cfg, info, c, T, mode, pass_, source, H, D)
                         key = (row["label"], mode, pass_)
+                        if old := done.get((row["label"], T, mode, pass_, source)):  # finished before the stop
+                            if measure and old["status"] == "ok":
+                                prev[key] = dict(T=T, seconds=(_num(old["time_ms_min"]) or 0)/1e3, bytes=(_num(old["peak_mem_mb"]) or 0)*2**20)
+                            elif measure and not old["note"].startswith("ValueError"): prev[key] = dict(T=T, skipped=old["note"])
+                            continue
                         why = err or (predicted_skip(prev.get(key), T, cfg.max_call_seconds, cfg.max_memory_gb) if measure else None)
                         if why: row.update(status="skipped", note=why)
                         else:
                             for attempt in (1, 2):  # a measuring process that died on a loaded machine gets one more try
-                                try: _measure(row, cfg, c, x, inputs_file, measure, ref or dict(P=None, out=None, v=None)); break
+                                try:
+                                    if ref is None and pass_ == "forward": ref = reference()
+                                    _measure(row, cfg, c, x, inputs_file, measure, ref or dict(P=None, out=None, v=None)); break
                                 except Exception as e:
                                     row["status"], row["note"] = _skip_reason(e)
                                     if not (attempt == 1 and "memory measurement" in str(e)): break
@@ -287,6 +317,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     for _ in it: pass  # finish the bar
     if "generation" in cfg.passes:
         for c in progress_bar(configs, display=progress, leave=False):
+            if all((config_label(c["method"], c["hparams"]), L, "causal", "generation", "random") in done for L in cfg.generation_lengths): continue
             for row in generation_rows(cfg, info, c): _append(path, row)
     load["end"] = _load_avg(); record()
     df = pd.read_csv(path)
