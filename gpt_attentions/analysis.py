@@ -8,8 +8,8 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis.html.md"""
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load_runs', 'load_benchmarks', 'crossover_lengths',
            'at_length', 'setting_order', 'crossover_table', 'headline_table', 'summary_table', 'markdown_table',
            'setting_styles', 'plot_time', 'plot_memory', 'plot_generation', 'plot_similarity', 'plot_losses',
-           'plot_final', 'save_figure', 'load_benchmark_record', 'figure_caption', 'benchmark_section', 'write_report',
-           'publish_report']
+           'plot_final', 'save_figure', 'load_benchmark_record', 'figure_caption', 'benchmark_section',
+           'profile_section', 'write_report', 'publish_report']
 
 # %% ../nbs/06_analysis.ipynb #8d6584f8
 import itertools, json, math, shutil
@@ -356,6 +356,27 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
         md += [f"Skipped: {len(skipped)} measurements ({'; '.join(sorted(set(skipped.note.astype(str).str.split(':').str[0])))[:300]}).", ""]
     return md
 
+def profile_section(folder:str|Path, # written by `benchmark.write_profile`: <name>.csv and <name>.json per profile
+                   )->list[str]: # markdown lines
+    "Where the time of one pass goes, one column per profile in the folder (e.g. before and after a change)."
+    metas = {p.stem: json.loads(p.read_text()) for p in sorted(Path(folder).glob("*.json"))}
+    if not metas: return []
+    names = sorted(metas, key=lambda n: -metas[n]["wall_ms"])  # the slowest first: "before" reads before "after"
+    cells = {}
+    for n in names:
+        for r in pd.read_csv(Path(folder)/f"{n}.csv").itertuples():
+            cells.setdefault(r.op, {})[n] = f"{r.self_ms:,.0f} ms ({r.share:.0%}, {r.calls:,} calls)"
+    m = metas[names[0]]
+    what = f"{m['method']} {' '.join(f'{k}={v}' for k, v in m['hparams'].items())}, T = {m['T']:,}, {'causal' if m['causal'] else 'bidirectional'} {m['pass_']}"
+    md = [f"### Where the time goes: {what}", "",
+          "Operators by their own CPU time in one profiled call (torch.profiler, after warm-up; the profiler itself adds "
+          "time). " + "; ".join(f"**{n}**: {metas[n]['wall_ms']:,.0f} ms per call unprofiled, {metas[n]['threads_used']} torch "
+          f"thread{'s' if metas[n]['threads_used'] > 1 else ''}, load average {(metas[n]['load_avg'].get('start') or ['?'])[0]} "
+          f"at the start, on {metas[n]['machine']}; reproduce: `{metas[n]['command']}`" for n in names) + ".", "",
+          "| operator | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    md += [f"| {op} | " + " | ".join(c.get(n, "") for n in names) + " |" for op, c in cells.items()]
+    return md + [""]
+
 def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
                  report_dir:str|Path|None=None, # default: <runs_dir>/report
                  lengths:tuple=(1024, 8192), sim_T:int=1024, # columns of the benchmark tables
@@ -376,6 +397,7 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
         md += ["![Training and validation loss](losses.png)", "", "![Final validation loss and training throughput](final.png)", ""]
     for tag in sorted(bench.tag.dropna().unique()) if len(bench) else []:
         md += benchmark_section(bench[bench.tag == tag], report, lengths, sim_T, headline_T, (loads or {}).get(tag, ""))
+    for folder in sorted(Path(runs_dir).glob("profile-*/")): md += profile_section(folder)
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 

@@ -7,9 +7,9 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/train_lib.html.md"""
 # %% auto #0
 __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'PRESETS', 'train_cli', 'FIELD_HINTS', 'TrainConfig', 'get_lr',
            'save_checkpoint', 'load_checkpoint', 'project_root', 'default_out_dir', 'pick_device', 'peak_memory_mb',
-           'load_metrics', 'estimate_loss', 'autocast_context', 'accumulation_steps', 'prepared_data', 'split_sizes',
-           'check_block_size', 'NonFiniteLoss', 'train_step', 'train', 'load_model', 'sample', 'make_configs',
-           'run_experiment', 'main']
+           'load_metrics', 'estimate_loss', 'step_windows', 'check_stages', 'autocast_context', 'accumulation_steps',
+           'prepared_data', 'split_sizes', 'check_block_size', 'NonFiniteLoss', 'train_step', 'train', 'load_model',
+           'sample', 'make_configs', 'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
 import csv, io, json, math, os, shlex, sys, tempfile, time, typing
@@ -32,7 +32,7 @@ _NUMBER_RULES = (  # (field, test, what it must be): nan and inf fail every test
     ("learning_rate", lambda v: 0 < v < math.inf, "a finite number > 0"),
     *((nm, lambda v: 0 <= v < math.inf, "a finite number >= 0") for nm in ("min_lr", "weight_decay", "grad_clip")),
     *((nm, lambda v: 0 <= v < 1, "in [0, 1), as Adam requires") for nm in ("beta1", "beta2")),
-    *((nm, lambda v: v >= 0, ">= 0") for nm in ("warmup_iters", "lr_decay_iters", "sample_tokens")))
+    *((nm, lambda v: v >= 0, ">= 0") for nm in ("warmup_iters", "lr_decay_iters", "sample_tokens", "short_context", "short_iters")))
 
 def _default(cls, name:str):
     "The default of dataclass `cls`'s field `name`."
@@ -48,6 +48,8 @@ class TrainConfig:
     batch_size:int=64 # sequences per micro-batch (per process)
     gradient_accumulation_steps:int|None=None # micro-batches per optimizer step, counted over all processes (None: one per process)
     max_iters:int=5000 # optimizer steps
+    short_context:int=0 # staged training: the first `short_iters` steps train on windows of this many tokens, block_size // short_context times as many (0: off)
+    short_iters:int=0 # steps on short_context-token windows before the block_size ones (the same tokens per step)
     learning_rate:float=1e-3 # peak learning rate, reached after warm-up
     min_lr:float=1e-4 # floor of the cosine decay (nanoGPT: learning_rate / 10)
     warmup_iters:int=100 # linear warm-up steps
@@ -76,6 +78,11 @@ class TrainConfig:
         for nm in ("batch_size", "gradient_accumulation_steps", "eval_interval", "eval_iters", "log_interval"):
             if (v := getattr(self, nm)) is not None and v < 1: raise ValueError(f"TrainConfig: {nm} must be >= 1, got {v}")
         if self.max_iters < 0: raise ValueError(f"TrainConfig: max_iters must be >= 0, got {self.max_iters}")
+        if bool(self.short_context) != bool(self.short_iters):
+            raise ValueError(f"TrainConfig: staged training needs both short_context and short_iters, got short_context="
+                             f"{self.short_context} and short_iters={self.short_iters}: set both (e.g. 256 and 2000), or neither")
+        if self.short_iters > self.max_iters:
+            raise ValueError(f"TrainConfig: short_iters={self.short_iters} exceeds max_iters={self.max_iters}: the long stage would never start")
         for nm, ok, what in _NUMBER_RULES:  # the optimiser would refuse some of these only once the model is built
             if (v := getattr(self, nm)) is not None and not ok(v):
                 raise ValueError(f"TrainConfig: {nm} must be {what}, got {v!r} (default: {_default(type(self), nm)!r})")
@@ -175,11 +182,12 @@ def _truncate_metrics(path:Path, last_iter:int):
 # %% ../nbs/04_train_lib.ipynb #a78d3dbb
 EVAL_SEED = 0  # seeds the evaluation windows; the same for every run
 
-def _micro_batches(data_dir:Path, cfg:TrainConfig, accum:int, block_size:int, gen:torch.Generator, rank:int, world:int, device:str):
+def _micro_batches(data_dir:Path, cfg:TrainConfig, accum:int, block_size:int, gen:torch.Generator, rank:int, world:int, device:str,
+                   batch_size:int|None=None): # sequences per micro-batch (None: cfg.batch_size)
     "This process's micro-batches of one optimizer step (`accum` over all processes): a list of (x, y), each (batch_size, block_size)."
-    per_rank = accum // world
-    x, y = get_batch("train", accum * cfg.batch_size, block_size, generator=gen, data_dir=data_dir)
-    B, lo = cfg.batch_size, rank * per_rank * cfg.batch_size  # rows of this process: [lo, lo + per_rank*B)
+    per_rank, B = accum // world, batch_size or cfg.batch_size
+    x, y = get_batch("train", accum * B, block_size, generator=gen, data_dir=data_dir)
+    lo = rank * per_rank * B  # rows of this process: [lo, lo + per_rank*B)
     dev = torch.device(device)
     mv = (lambda t: t.pin_memory().to(dev, non_blocking=True)) if dev.type == "cuda" else (lambda t: t.to(dev))
     return [(mv(x[lo+i*B:lo+(i+1)*B]), mv(y[lo+i*B:lo+(i+1)*B])) for i in range(per_rank)]
@@ -208,6 +216,19 @@ def estimate_loss(model:torch.nn.Module, # the model (eval mode is set and resto
         if lo <= block_size: out[f"val_loss_{lo}_{hi}"] = by_pos[lo - 1:hi].mean().item()
     model.train(was)
     return out
+
+def step_windows(it:int, # the optimizer step
+                 cfg:TrainConfig, block_size:int, # the model's context
+                )->tuple[int, int]: # (tokens per window, windows per micro-batch) at step `it`
+    "The windows a step trains on: short ones, more of them, during the first `short_iters` steps of staged training."
+    if cfg.short_context and it < cfg.short_iters: return cfg.short_context, cfg.batch_size * (block_size // cfg.short_context)
+    return block_size, cfg.batch_size
+
+def check_stages(cfg:TrainConfig, block_size:int):
+    "Staged training's short windows must divide the context, so that both stages train on the same tokens per step."
+    if cfg.short_context and not (cfg.short_context < block_size and block_size % cfg.short_context == 0):
+        raise ValueError(f"short_context={cfg.short_context} must be shorter than block_size={block_size} and divide it, so that "
+                         f"a step sees the same tokens in both stages: use e.g. {block_size // 8}")
 
 # %% ../nbs/04_train_lib.ipynb #f94c07e0
 def _dist_setup(device:str)->tuple[int,int,int,str]:
@@ -357,6 +378,7 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     tok = load_tokenizer(data_dir)
     model_cfg = replace(model_cfg, vocab_size=tok.vocab_size)
     check_block_size(model_cfg.block_size, data_dir)
+    check_stages(cfg, model_cfg.block_size)
     if master:
         run_dir.mkdir(parents=True, exist_ok=True)
         for p in run_dir.glob(".*.pt.*.part"): p.unlink()  # a checkpoint's temporary file, left by a run killed while writing it
@@ -428,7 +450,8 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     model.train()
     t_start, it_start = time.perf_counter(), iter_num
     for it in (pb if pb is not None else steps):
-        batches = _micro_batches(data_dir, cfg, accum, model_cfg.block_size, gen, rank, world, device)
+        T_it, B_it = step_windows(it, cfg, model_cfg.block_size)  # staged training: short windows first
+        batches = _micro_batches(data_dir, cfg, accum, T_it, gen, rank, world, device, B_it)
         loss, grad_norm = train_step(model, opt, batches, get_lr(it, cfg), cfg.grad_clip, scaler, ctx, sync_last_only=world > 1)
         watch.record(it, loss, None if scale else grad_norm)  # float16: the scaler skips overflowing steps itself
         done = it + 1

@@ -9,7 +9,8 @@ __all__ = ['STUDY_LEGEND', 'REGIME_FAR', 'NANOGPT_REFERENCE', 'TRAIN_TOKENS', 'P
            'study_curves', 'study_setting', 'trained_similarity', 'approx_by_context', 'paired_delta', 'study_controls',
            'study_speed', 'verdict_table', 'fake_study', 'verdict_summary', 'plot_positions', 'plot_equal_time',
            'plot_loss_vs_time', 'plot_trained_similarity', 'trained_table', 'write_study_report', 'plateau',
-           'regime_checks', 'gain_share', 'load_pilot', 'plot_pilot', 'far_use', 'write_long_report']
+           'regime_checks', 'gain_share', 'recipe_words', 'load_pilot', 'plot_recipes', 'plot_pilot', 'far_use',
+           'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -19,7 +20,7 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt, matplotlib.ticker as mticker
 
-from .analysis import markdown_table, save_figure
+from .analysis import markdown_table, run_label, save_figure
 
 # %% ../nbs/06b_verdict.ipynb #stud0002
 def study_record(run:Path)->dict|None: # {context, eqtime, setting, seed}; None: not a run's folder
@@ -409,16 +410,47 @@ def gain_share(study:pd.DataFrame, # from `load_study`
 TRAIN_TOKENS = 1_003_854  # Tiny Shakespeare's training split: 90% of 1,115,394 characters (notebook 00)
 POSITION_WORDS = {"learned": "nanoGPT's learned table", "rope": "rotary positions", "none": "no positions"}
 
-def load_pilot(pilot_dir:str|Path)->pd.DataFrame: # every evaluation: run, position, context, iter, val_loss, buckets
+def recipe_words(config:dict)->str:
+    "The windows a run trained on, in words: '1 × 2048 tokens per step', or its two stages."
+    t, T = config["train"], config["model"]["block_size"]
+    B = t.get("batch_size", 1) * (config.get("micro_batches") or 1)
+    if t.get("short_iters"):
+        return f"{B * T // t['short_context']} × {t['short_context']} tokens for {t['short_iters']} steps, then {B} × {T}"
+    return f"{B} × {T} tokens per step"
+
+def load_pilot(pilot_dir:str|Path)->pd.DataFrame: # every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
     "The pilot's runs (kept run folders with config.json and metrics.csv), one row per evaluation."
     parts = []
     for run in sorted(Path(pilot_dir).iterdir()) if Path(pilot_dir).is_dir() else []:
         if not ((run/"config.json").is_file() and (run/"metrics.csv").is_file()): continue
         cfg = json.loads((run/"config.json").read_text())
         m = pd.read_csv(run/"metrics.csv").dropna(subset=["val_loss"])
-        parts.append(m.assign(run=run.name, position=cfg["model"].get("position", "learned"), context=cfg["model"]["block_size"],
-                              attention=cfg["model"]["attention"], decay_iters=cfg["train"].get("lr_decay_iters") or cfg["train"]["max_iters"]))
+        per_step = cfg.get("tokens_per_iter") or cfg["train"].get("batch_size", 1) * cfg["model"]["block_size"]
+        parts.append(m.assign(run=run.name, arm=run_label(cfg), recipe=recipe_words(cfg), position=cfg["model"].get("position", "learned"),
+                              context=cfg["model"]["block_size"], attention=cfg["model"]["attention"], tokens=m.iter * per_step,
+                              decay_iters=cfg["train"].get("lr_decay_iters") or cfg["train"]["max_iters"]))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+def plot_recipes(recipes:pd.DataFrame)->plt.Figure:
+    "Validation loss and far-position loss against tokens seen, one line per arm and recipe."
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
+    for (arm, recipe), g in recipes.groupby(["arm", "recipe"]):
+        for ax, col in zip(axes, ["val_loss", REGIME_FAR]):
+            ax.plot(g.tokens / 1e6, g[col], marker="o", ms=2, ls="-" if arm == "vanilla" else "--", label=f"{arm}: {recipe}")
+    for ax, what in zip(axes, ["validation loss", "validation loss, positions 1025-2048"]):
+        ax.set(xlabel="training tokens (millions)", title=what, ylim=(1.45, 2.6)); ax.grid(alpha=0.3)
+    axes[0].set_ylabel("loss (nats per character)"); axes[1].legend(fontsize=7)
+    return fig
+
+def _recipe_table(recipes:pd.DataFrame)->pd.DataFrame:
+    "Each arm's last evaluation: steps, tokens, validation loss and its loss by position."
+    last = recipes.sort_values("iter").groupby("run").tail(1)
+    cols = {"val_loss": "validation", "val_loss_1_64": "1-64", "val_loss_65_256": "65-256", "val_loss_257_1024": "257-1024",
+            REGIME_FAR: "1025-2048"}
+    t = last.assign(steps=last.iter.map(lambda i: f"{int(i):,}"), tokens_m=(last.tokens / 1e6).map(lambda x: f"{x:.1f}M"))
+    losses = [c for c in cols if c in t]
+    t = t.sort_values(["arm", "recipe"])[["arm", "recipe", "steps", "tokens_m"] + losses].assign(**{c: t[c].map(lambda v: f"{v:.3f}") for c in losses})
+    return t.rename(columns=cols | dict(arm="setting", recipe="windows", tokens_m="tokens")).set_index("setting")
 
 def plot_pilot(pilot:pd.DataFrame)->plt.Figure:
     "Validation loss against steps, one line per position scheme (and per context when there are several)."
@@ -451,8 +483,9 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                       long:int=2048, short:int=256)->Path|None: # the page (None: no kept runs)
     "The long-context study's page: its regime first, the checks, the share of the far-context gain kept, the tables, the pilot."
     study, cal = load_study(results_dir)
-    pilot = load_pilot(Path(results_dir)/"pilot")
-    if not len(study) and not len(pilot): return None
+    pilot = load_pilot(Path(results_dir)/"pilot"/"positions")  # why rotary positions
+    recipes = load_pilot(Path(results_dir)/"pilot"/"recipes")  # how many windows per step, and staged training
+    if not len(study) and not len(pilot) and not len(recipes): return None
     report = Path(report_dir); report.mkdir(parents=True, exist_ok=True)
     md = ["## The long-context study: rotary positions, trained to the plateau", ""]
     if len(study):
@@ -506,5 +539,14 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                f"(cosine to step {int(pilot.decay_iters.max())}), seed 1337; only the position scheme differs. Arms that stopped "
                "before the end of the schedule were still at the bigram plateau" + (f"; {tail}" if tail else "") + ". Validation loss:", "",
                markdown_table(_pilot_table(pilot)), "", f"![Pilot]({name}-pilot.png)", ""]
+    if len(recipes):
+        save_figure(plot_recipes(recipes), report/f"{name}-recipes.png")
+        md += ["### The pilot: windows per step, and staged training", "",
+               "Rotary positions, nanoGPT's CPU learning rate and schedule, seed 1337; the arms differ in the windows they train on "
+               "(`short_context` and `short_iters`, notebook 04_train_lib, give the staged form: short windows first, the same tokens "
+               "per step). The block-local control cannot read past its 64-token block, so exact attention's loss on positions "
+               "1025-2048 below the control's is the sign that it reads far context. Each arm's last evaluation (validation loss, "
+               "then by position in the 2048-token window):", "",
+               markdown_table(_recipe_table(recipes)), "", f"![Recipes]({name}-recipes.png)", ""]
     (report/f"{name}.md").write_text("\n".join(md) + "\n")
     return report/f"{name}.md"
