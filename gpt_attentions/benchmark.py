@@ -335,12 +335,13 @@ def profile_pass(method:str, # a name in `ATTENTIONS`
                  threads:int=0, # torch CPU threads (0: PyTorch's default)
                  top:int=12, # operators listed; the rest become one row
                  seed:int=0,
-                )->pd.DataFrame: # op, self_ms, share, calls; attrs: wall_ms of an unprofiled call, threads
+                 repeats:int=5, # unprofiled calls timed; their median is `wall_ms`
+                )->pd.DataFrame: # op, self_ms, share, calls; attrs: wall_ms (median unprofiled call), threads
     "Operators by self CPU time in one profiled call of a benchmark workload, after warm-up."
     if threads: torch.set_num_threads(threads)
     run = attention_workload(method, T, B, H, D, causal=causal, pass_=pass_, seed=seed, hparams=hparams)
     run.warmup(); run()                                               # compiled code is built here, not profiled
-    t0 = time.perf_counter(); run(); wall = time.perf_counter() - t0
+    wall = time_fn(run, 0, repeats).median
     with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as prof: run()
     ops = pd.DataFrame([dict(op=e.key, self_ms=e.self_cpu_time_total / 1e3, calls=e.count) for e in prof.key_averages()])
     ops = ops[ops.self_ms > 0].sort_values("self_ms", ascending=False, ignore_index=True)
@@ -366,7 +367,8 @@ def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in i
     env = {k: os.environ[k] for k in PROFILE_ENV if k in os.environ}
     args = dict(out=str(out), name=name, method=method, T=T, hparams=hparams or {}, causal=causal, pass_=pass_, threads=threads, top=top)
     call = "from gpt_attentions.benchmark import write_profile; write_profile(" + ", ".join(f"{k}={v!r}" for k, v in args.items()) + ")"
-    command = " ".join([f"{k}={shlex.quote(v)}" for k, v in env.items()] + ["python", "-c", shlex.quote(call)])
+    plain = not any(ch in call for ch in '"$`\\')  # then double quotes read better than shlex's quoting of the single ones
+    command = " ".join([f"{k}={shlex.quote(v)}" for k, v in env.items()] + ["python", "-c", f'"{call}"' if plain else shlex.quote(call)])
     meta = dict(args, wall_ms=ops.attrs["wall_ms"], threads_used=ops.attrs["threads"], env=env, command=command,
                 load_avg=dict(start=load, end=_load_avg()), **machine_info("cpu"))
     with atomic_write(out/f"{name}.csv") as f: f.write(ops.to_csv(index=False).encode())

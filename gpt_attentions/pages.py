@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, regime_checks, study_controls, study_curves,
+from .verdict import (POSITION_WORDS, REGIME_FAR, far_use, gain_share, load_pilot, load_study, paired_delta, regime_checks, study_controls, study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
 from .recall import load_recall, write_recall_report
@@ -85,6 +85,15 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
         out.append(f"**Why a second study.** In the short-budget study exact attention did not learn to use a long context. A pilot "
                    f"found the cause in the positions: at step {int(at.iter.iloc[0])} of the same schedule, exact attention at 2048 tokens "
                    f"reaches {arms}.")
+    recipes = load_pilot(Path(results_dir)/"pilot"/"recipes")
+    done = recipes.groupby("run").filter(lambda g: g.iter.max() >= g.decay_iters.max()) if len(recipes) else recipes
+    last = done.sort_values("iter").groupby("run").tail(1) if len(done) else done
+    pairs = [(r, g.set_index("attention")) for r, g in last.groupby("recipe", sort=False) if {"vanilla", "local"} <= set(g.attention)] if len(last) else []
+    if pairs:
+        out.append("**The recipe** (a second pilot, seed 1337; loss at positions 1025-2048 of a 2048-token window, exact attention "
+                   "against block-local attention, which cannot read past its 64-token block): "
+                   + "; ".join(f"{r}: {g.loc['vanilla', REGIME_FAR]:.3f} against {g.loc['local', REGIME_FAR]:.3f}" for r, g in pairs)
+                   + ". The study trains at 2048 tokens with the staged windows.")
     if not len(study): return out
     checks = regime_checks(study, study_curves(results_dir))
     held = int(checks.holds.sum())

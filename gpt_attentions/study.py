@@ -43,13 +43,16 @@ def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
     "The equal-step runs of one context, seed-major: a partial study holds whole seeds."
     if context not in STUDY_CONTEXTS: raise ValueError(f"context must be one of {list(STUDY_CONTEXTS)}, got {context!r}")
     p = STUDY_CONTEXTS[context] | dict(max_iters=max_iters) | params
+    if p.get("short_context", 0) >= context:  # staged training shortens only contexts longer than its short windows
+        p = {k: v for k, v in p.items() if k not in ("short_context", "short_iters")}
     return [r for s in seeds for attentions, hp in study_settings(chunk)
             for r in sweep_runs(attentions, hp, p, f"{prefix}T{context}-", vary={"seed": [s]})]
 
 # %% ../nbs/05a_study_lib.ipynb #regime02
 STUDY_REGIMES = {  # name -> what the study experiment trains under it, and where its results are kept
     "long-context": dict(contexts=[2048, 256], max_iters=4000, results="nbs/results/study-long", prefix="long-",
-                         params=dict(position="rope", eval_interval=200)),  # 200: step 3200, the last 20%'s start, is evaluated
+                         # 200: step 3200, the last 20%'s start, is evaluated; staged: 8 x 256-token windows for 2400 steps
+                         params=dict(position="rope", eval_interval=200, short_context=256, short_iters=2400)),
     "short-budget": dict(contexts=[256, 2048, 1024], max_iters=1000, results="nbs/results/study", prefix="study-",
                          params={}),  # the first study, on record: learned positions, 1000 steps
 }
