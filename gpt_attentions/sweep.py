@@ -143,7 +143,7 @@ def _short_error(e:Exception)->str:
     if hasattr(e, "ename"): return f"{e.ename}: {e.evalue}"  # papermill's PapermillExecutionError: the cell's error
     return f"{type(e).__name__}: {e}".splitlines()[0]
 
-KEPT_FILES = ("config.json", "metrics.csv")
+KEPT_FILES = ("config.json", "metrics.csv", "split_loss.json")  # split_loss.json: the whole validation split, scored at the end
 
 def portable(obj, root:Path):
     "`obj` (a loaded JSON value) with every absolute path inside `root` made relative to it: kept files name no machine's folders."
@@ -185,7 +185,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
           log=print, # progress messages
           vary:dict|None=None, # training parameters with several values (`sweep_runs`)
           runs:list|None=None, # an explicit list of `SweepRun`s instead of attentions x hparams x vary
-          keep:str|Path|None=None, # copy each complete run's config.json and metrics.csv (small text) into keep/<run>/
+          keep:str|Path|None=None, # copy each complete run's small text files (KEPT_FILES) into keep/<run>/
          )->dict: # {"done": [...], "skipped": [...], "failed": {name: error}, "busy": [claimed by another sweep]}
     "Run the training notebook once per run of `sweep_runs`, skipping complete runs and continuing after failures."
     nb = Path(notebook)
@@ -237,7 +237,7 @@ def sweep_cli(Attention:Annotated[str, dict(action="append")]=None, # attention 
               Param:Annotated[_pair, dict(action="append", metavar="NAME=VALUE")]=None, # training-notebook parameter for every run
               vary:Annotated[_pair, "a training-notebook parameter with several values, one run each: seed=1337,1,2",
                              dict(action="append", metavar="NAME=V1,V2")]=None,
-              keep:str=None, # copy each complete run's config.json and metrics.csv into this folder (results to commit)
+              keep:str=None, # copy each complete run's small text files (KEPT_FILES) into this folder (results to commit)
               notebook:str="nbs/04_train.ipynb", # the training notebook
               out_dir:str=".", # the folder holding runs/
               prefix:str="", # prepended to every run name
