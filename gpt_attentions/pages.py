@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (POSITION_WORDS, REGIME_FAR, far_use, gain_share, load_pilot, load_study, paired_delta, regime_checks, study_controls, study_curves,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, regime_checks, study_controls, study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
 from .recall import load_recall, write_recall_report
@@ -92,7 +92,7 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
     if pairs:
         out.append("**The recipe** (a second pilot, seed 1337; loss at positions 1025-2048 of a 2048-token window, exact attention "
                    "against block-local attention, which cannot read past its 64-token block): "
-                   + "; ".join(f"{r}: {g.loc['vanilla', REGIME_FAR]:.3f} against {g.loc['local', REGIME_FAR]:.3f}" for r, g in pairs)
+                   + "; ".join(f"{r}: {g.loc['vanilla', PILOT_FAR]:.3f} against {g.loc['local', PILOT_FAR]:.3f}" for r, g in pairs)
                    + ". The study trains at 2048 tokens with the staged windows.")
     if not len(study): return out
     checks = regime_checks(study, study_curves(results_dir))

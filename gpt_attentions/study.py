@@ -19,7 +19,7 @@ from .model import GPT
 from .metrics import machine_info
 from .sweep import SweepRun, sweep, sweep_runs
 from .cli import coerce
-from .train import autocast_context, default_out_dir, get_lr, make_configs, prepared_data, project_root, train_step
+from .train import autocast_context, default_out_dir, get_lr, make_configs, prepared_data, project_root, step_windows, train_step
 
 # %% ../nbs/05a_study_lib.ipynb #st000007
 STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 2048 tokens per step
@@ -61,11 +61,14 @@ STUDY_REGIMES = {  # name -> what the study experiment trains under it, and wher
 def _setting_name(r:SweepRun)->str: return r.setting["label"]  # the sweep's record, kept in the run's config.json
 
 def calibrate(context:int, # a key of STUDY_CONTEXTS
-              steps:int=10, # timed steps per setting and round
+              steps:int=10, # timed steps per setting, stage and round
               rounds:int=3, # interleaved rounds; the median is kept, and every round's time
-              chunk:int=64, device:str="cpu", **params)->dict: # {setting: ms per step}, with the machine
-    "Milliseconds per training step of every setting of one context, measured side by side."
-    runs = study_runs(context, [0], chunk=chunk, **params)
+              chunk:int=64, device:str="cpu",
+              max_iters:int|None=None, # the runs' steps, for their schedule; None: enough for every stage
+              **params)->dict: # {setting: ms per step} (and per short step when the runs are staged), with the machine
+    "Milliseconds per training step of every setting of one context, measured side by side; staged runs' short-window step too."
+    max_iters = max_iters or params.get("short_iters", 0) + 1000
+    runs = study_runs(context, [0], max_iters, chunk=chunk, **params)
     data_dir = prepared_data(None)
     built = []
     for r in runs:
@@ -76,32 +79,47 @@ def calibrate(context:int, # a key of STUDY_CONTEXTS
         opt = model.configure_optimizers(tc.weight_decay, tc.learning_rate, (tc.beta1, tc.beta2), torch.device(device).type)
         ctx, _, scale = autocast_context(device, tc.dtype)
         scaler = torch.amp.GradScaler(torch.device(device).type, enabled=scale)
-        built.append((_setting_name(r), model, opt, tc, mc.block_size, ctx, scaler))
-    gen, times = torch.Generator().manual_seed(0), {n: [] for n, *_ in built}
-    def step(model, opt, tc, T, ctx, scaler, it):  # the step a run takes: `train_step` with the run's schedule and clipping
-        x, y = get_batch("train", tc.batch_size, T, device=device, generator=gen, data_dir=data_dir)
+        shapes = dict(ms_per_step=(mc.block_size, tc.batch_size))  # the full windows; staged runs also take short ones first
+        if tc.short_context: shapes["ms_per_short_step"] = step_windows(0, tc, mc.block_size)
+        built.append((_setting_name(r), model, opt, tc, shapes, ctx, scaler))
+    stages = sorted({k for *_, shapes, _, _ in built for k in shapes})
+    gen, times = torch.Generator().manual_seed(0), {k: {n: [] for n, *_ in built} for k in stages}
+    def step(model, opt, tc, T, B, ctx, scaler, it):  # the step a run takes: `train_step` with the run's schedule and clipping
+        x, y = get_batch("train", B, T, device=device, generator=gen, data_dir=data_dir)
         train_step(model, opt, [(x, y)], get_lr(it, tc), tc.grad_clip, scaler, ctx)
     for _ in progress_bar(range(rounds), leave=False):
-        for name, model, opt, tc, T, ctx, scaler in built:
-            step(model, opt, tc, T, ctx, scaler, 0)  # warm-up: the first step of a shape pays for allocation
-            t0 = time.perf_counter()
-            for it in range(steps): step(model, opt, tc, T, ctx, scaler, it)
-            times[name].append((time.perf_counter() - t0) / steps * 1e3)
-    return dict(context=context, ms_per_step={n: statistics.median(t) for n, t in times.items()}, ms_per_round=times,
-                rounds=rounds, steps=steps, threads=torch.get_num_threads(), machine=machine_info(device)["machine"],
-                date=time.strftime("%Y-%m-%d"))
+        for name, model, opt, tc, shapes, ctx, scaler in built:
+            for k, (T, B) in shapes.items():
+                step(model, opt, tc, T, B, ctx, scaler, 0)  # warm-up: the first step of a shape pays for allocation
+                t0 = time.perf_counter()
+                for it in range(steps): step(model, opt, tc, T, B, ctx, scaler, it)
+                times[k][name].append((time.perf_counter() - t0) / steps * 1e3)
+    out = dict(context=context)
+    for k in stages:
+        out[k] = {n: statistics.median(t) for n, t in times[k].items()}
+        out["ms_per_round" if k == "ms_per_step" else "short_ms_per_round"] = times[k]
+    return out | dict(rounds=rounds, steps=steps, threads=torch.get_num_threads(), machine=machine_info(device)["machine"],
+                      date=time.strftime("%Y-%m-%d"))
 
 def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=1000, chunk:int=64, prefix:str="study-", **params)->list[SweepRun]:
-    "Every non-vanilla setting with `max_iters` scaled to vanilla's time: max_iters x vanilla's step time / its own."
-    ms = calibration["ms_per_step"]
+    "Every non-vanilla setting trained for vanilla's time: its steps (both stages of a staged run) scaled by vanilla's run time over its own."
+    ms, short = calibration["ms_per_step"], calibration.get("ms_per_short_step")
     out = []
     for r in study_runs(context, seeds, max_iters, chunk, prefix, **params):
         name = _setting_name(r)
         if name == "vanilla": continue
-        factor = ms["vanilla"] / ms[name]
+        n_short = r.parameters.get("short_iters", 0)  # study_runs keeps the stages only where they shorten the windows
+        if n_short and not short:
+            raise ValueError(f"the calibration of T={context} times only full-window steps, but the runs are staged "
+                             f"({n_short} short-window steps first): measure it again (calibrate(..., short_context=, short_iters=))")
+        def run_ms(s): return n_short * short[s] + (max_iters - n_short) * ms[s] if n_short else max_iters * ms[s]
+        factor = run_ms("vanilla") / run_ms(name)
+        budget = dict(max_iters=max(1, round(max_iters * factor)))
+        if n_short: budget["short_iters"] = min(budget["max_iters"], max(1, round(n_short * factor)))  # the same share in each stage
         out.append(SweepRun(r.name.replace(f"{prefix}T{context}-", f"{prefix}T{context}-eqtime-", 1),
-                            r.parameters | dict(max_iters=max(1, round(max_iters * factor))), r.setting | dict(equal_time=True)))
+                            r.parameters | budget, r.setting | dict(equal_time=True)))
     return out
+
 
 # %% ../nbs/05a_study_lib.ipynb #st000tr2
 TRAINED_LAYERS = (0, 3)  # the first and the last block of the cpu model
@@ -155,9 +173,15 @@ def trained_benchmark(results:str|Path, # the study's results folder: benchmark-
     return out
 
 # %% ../nbs/05a_study_lib.ipynb #st000012
+def _staged(context:int, params:dict)->bool: # are the study's runs of `context` staged under these parameters?
+    stages = {k: params[k] for k in ("short_context", "short_iters") if k in params}
+    return bool(study_runs(context, [0], stages.get("short_iters", 0) + 1, **stages)[0].parameters.get("short_iters"))
+
 def _kept_calibration(path:Path, context:int, redo:bool=False, **kw)->dict:
     "The calibration kept at `path`, measured (`calibrate(context, **kw)`) and written atomically when missing or `redo`."
-    if path.is_file() and not redo: return json.loads(path.read_text())
+    if path.is_file() and not redo:
+        kept = json.loads(path.read_text())
+        if "ms_per_short_step" in kept or not _staged(context, kw): return kept  # else: measured before the runs were staged
     cal = calibrate(context, **kw)
     with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
     return cal
@@ -186,7 +210,7 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
             ck = keep_checkpoint(out/"runs"/f"{prefix}T{ctx}-vanilla-seed{s}", results/f"vanilla-T{ctx}-seed{s}.pt")
             if ck: log(f"trained attention: {', '.join(p.name for p in trained_benchmark(results, ck, chunk=chunk))}")
         if not equal_time: continue
-        cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, **params)
+        cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, max_iters=max_iters, **params)
         log(f"T={ctx}: ms per step " + ", ".join(f"{n} {v:.0f}" for n, v in cal["ms_per_step"].items()))
         add(sweep(runs=equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, prefix, **params), notebook=notebook,
                   out_dir=out, keep=results, log=log))
