@@ -19,7 +19,7 @@ from .analysis import publish_report, write_report
 from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, regime_checks, study_controls, study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
-from .recall import load_recall, write_recall_report
+from .recall import SOLVED, failures, load_recall, recall_summary, write_recall_report
 
 # %% ../nbs/08_pages.ipynb #pg000006
 def _mechanisms(table:pd.DataFrame)->list[str]:
@@ -61,16 +61,17 @@ def study_lines(results_dir:str|Path, # the study's kept results (`nbs/results/s
 
 def recall_lines(results_dir:str|Path, # the recall sweep's finished runs (`nbs/results/recall`)
                 )->list[str]: # markdown sentences; [] without finished runs
-    "Where exact attention solves the recall task, and the lengths at which every setting stays on the 1/P plateau."
+    "Where exact attention solves the recall task (each setting at its picked learning rate), how far the others get there, and the lengths at which every setting stays on the 1/P plateau."
     df = load_recall(results_dir)
     if df.empty: return []
-    solved = sorted(int(T) for T, a in df[df.attention == "vanilla"].groupby("seq_len").accuracy.min().items() if a >= 0.98)
-    flat = sorted(int(T) for T, g in df.groupby("seq_len") if (g.accuracy <= 2 / g.pairs).all())
+    s_ = recall_summary(df)
+    solved = sorted(int(T) for T, a in s_[s_.attention == "vanilla"].groupby("seq_len").accuracy.min().items() if a >= SOLVED)
+    flat = sorted(int(T) for T, g in s_.groupby("seq_len") if (g.accuracy <= 2 / g.pairs).all())
     words = lambda Ts: " and ".join(map(str, Ts))
-    s = f"**Recall (MQAR, notebook 07)**: exact attention solves the task at {words(solved) or 'no length'} tokens"
+    s = f"**Recall (MQAR, notebook 07)**: exact attention solves every pair count at {words(solved) or 'no length'} tokens"
     if flat: s += (f"; at {words(flat)} tokens no setting, exact attention included, rises above twice the 1/P plateau in any "
                    "cell: those tables are at chance and rank nothing")
-    return [s + "."]
+    return [s + "."] + failures(s_)
 
 # %% ../nbs/08_pages.ipynb #pglong02
 def long_lines(results_dir:str|Path, # the long-context study's kept results (`nbs/results/study-long`)
