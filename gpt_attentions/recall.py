@@ -117,7 +117,7 @@ class RecallConfig:
     qkv_init_std:float|None=None # std of the q, k, v projections at initialisation (None: the model's, nanoGPT's 0.02)
     steps:int=1500 # optimizer steps
     batch_tokens:int=2560 # tokens per step, split evenly over the pair counts in the batch
-    curriculum:float=0.3 # share of the steps over which the training length grows from 4 x min(pairs) to seq_len (0: none)
+    curriculum:float=0.6 # share of the steps over which the training length grows from 4 x min(pairs) to seq_len (0: none)
     learning_rate:float=3e-3 # peak learning rate
     warmup_steps:int=50 # linear warm-up
     weight_decay:float=0.1 # on matrices only
