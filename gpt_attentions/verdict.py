@@ -503,6 +503,8 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
         ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
         fu = far_use(study, long)
         seen = f"{steps} steps of {per} tokens, {steps * per / 1e6:.1f}M tokens or {steps * per / TRAIN_TOKENS:.1f} passes over the training split" if per else f"{steps} steps"
+        windows = sorted({recipe_words(json.loads((r/"config.json").read_text())) for r in runs if study_record(r)["eqtime"] is False})
+        seen += f" (windows: {'; '.join(windows)})" if windows else ""
         md += [f"**Regime.** Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for "
                f"every setting. Exact attention's final validation loss: {vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}. "
                f"Far context, the loss at positions 1025-2048 minus the block-local control's: "
