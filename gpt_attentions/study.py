@@ -194,16 +194,18 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
               notebook:str|Path|None=None, # the training notebook (default: nbs/04_train.ipynb of the project)
               trained_context:int|None=2048, # its vanilla run (first seed) feeds `trained_benchmark`; None: no such benchmark
               prefix:str="study-", # the runs' names begin with it
+              settings:list|None=None, # the settings to train, by label (e.g. ["vanilla", "local-window64-blocksTrue"]); None: all
               log=print, **params)->dict: # {"done": [...], "skipped": [...], "failed": {...}, "busy": [...]}
-    "Train every setting of every context: equal steps, then equal time; complete runs are skipped."
+    "Train every setting (or those of `settings`) of every context: equal steps, then equal time; complete runs are skipped."
     results, out = Path(results), Path(out_dir or default_out_dir())
     notebook = Path(notebook or (project_root() or Path.cwd())/"nbs"/"04_train.ipynb")
     res = dict(done=[], skipped=[], failed={}, busy=[])
+    pick = lambda runs: [r for r in runs if settings is None or _setting_name(r) in settings]
     def add(r):
         for k in ("done", "skipped", "busy"): res[k] += r[k]
         res["failed"] |= r["failed"]
     for ctx in contexts:
-        add(sweep(runs=study_runs(ctx, seeds[ctx], max_iters, chunk, prefix, **params), notebook=notebook, out_dir=out,
+        add(sweep(runs=pick(study_runs(ctx, seeds[ctx], max_iters, chunk, prefix, **params)), notebook=notebook, out_dir=out,
                   keep=results, log=log))
         if ctx == trained_context and seeds[ctx]:
             s = seeds[ctx][0]
@@ -212,7 +214,7 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
         if not equal_time: continue
         cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, max_iters=max_iters, **params)
         log(f"T={ctx}: ms per step " + ", ".join(f"{n} {v:.0f}" for n, v in cal["ms_per_step"].items()))
-        add(sweep(runs=equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, prefix, **params), notebook=notebook,
+        add(sweep(runs=pick(equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, prefix, **params)), notebook=notebook,
                   out_dir=out, keep=results, log=log))
     return res
 
@@ -234,6 +236,7 @@ def run_study_experiment(regime:str="long-context", # a key of STUDY_REGIMES: it
                          seeds_1024:list=(1337, 1, 2), # seeds at 1024 tokens
                          max_iters:int|None=None, # steps of each equal-step run; None: the regime's
                          chunk:int=64, equal_time:bool=True,
+                         settings:list|None=None, # the settings to train, by label (e.g. ["vanilla", "local-window64-blocksTrue"]); None: all
                          recheck:bool=True, # at the end, measure every context's step times again
                          results:str|Path="", # where the small result files are kept; "": the regime's folder in the project
                          out_dir:str|Path="", # the folder holding runs/; "": the project root
@@ -250,12 +253,15 @@ def run_study_experiment(regime:str="long-context", # a key of STUDY_REGIMES: it
     equal_time, recheck = coerce(equal_time, bool, "equal_time"), coerce(recheck, bool, "recheck")
     if bad := [c for c in contexts if c not in STUDY_CONTEXTS]:
         raise ValueError(f"contexts: {bad} not in the study; each context must be one of {list(STUDY_CONTEXTS)}")
+    if settings is not None:
+        settings, known = coerce(settings, list[str], "settings"), [_setting_name(r) for r in study_runs(contexts[0] if contexts else 256, [0], chunk=chunk)]
+        if bad := [s for s in settings if s not in known]: raise ValueError(f"settings: {bad} not in the study; its settings are {known}")
     for nm, v in (("max_iters", max_iters), ("chunk", chunk)):
         if v < 1: raise ValueError(f"{nm} must be >= 1, got {v}")
     root = project_root() or Path.cwd()
     results = Path(results or root/reg["results"])
     params = reg["params"] | params
     res = run_study(contexts, {c: seeds_1024 if c == 1024 else seeds for c in contexts}, results, max_iters, chunk, equal_time,
-                    out_dir or None, notebook, prefix=reg["prefix"], log=log, **params)
+                    out_dir or None, notebook, prefix=reg["prefix"], settings=settings, log=log, **params)
     if recheck: recheck_speed(contexts, results, chunk=chunk, **params)
     return res
