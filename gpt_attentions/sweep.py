@@ -212,8 +212,11 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
                 log("    busy: another sweep holds it" if not mine else "    complete meanwhile, skipped")
                 res["busy" if not mine else "skipped"].append(r.name); continue
             t0 = time.time()
+            resume = {}  # a run killed part-way (a checkpoint, no finished notebook) goes on from its checkpoint
+            if not force and "init_from" in declared and "init_from" not in r.parameters and (output.parent/"ckpt.pt").is_file():
+                resume = dict(init_from="resume"); log("    resuming from its checkpoint")
             try:
-                pm.execute_notebook(str(nb), str(output), parameters=dict(r.parameters, run_name=r.name, out_dir=str(out)),
+                pm.execute_notebook(str(nb), str(output), parameters=dict(r.parameters, run_name=r.name, out_dir=str(out)) | resume,
                                     kernel_name=kernel_name, cwd=str(nb.parent), progress_bar=False)
                 if why := nonfinite_loss(output.parent): raise NonFiniteLoss(f"the run diverged: its metrics.csv logs {why}")
                 res["done"].append(r.name); log(f"    done in {time.time() - t0:.0f} s -> {output}")
