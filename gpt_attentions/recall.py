@@ -525,7 +525,8 @@ def failures(summary:"pd.DataFrame")->list[str]: # one sentence per length where
             worst = e.loc[e.accuracy.idxmin()]
             parts.append(f"{s} " + ("solves every count" if len(ok) == len(e) else
                                      (f"solves up to {top} pairs" if top else "solves none") + f" (lowest {worst.accuracy:.2f} at {int(worst.pairs)} pairs)"))
-        out.append(f"At {int(T)} tokens exact attention solves every pair count (at least {v.accuracy.min():.2f}); " + "; ".join(parts) + ".")
+        out.append(f"At {int(T)} tokens exact attention solves every pair count (at least {v.accuracy.min():.2f}); "
+                   + ("; ".join(parts) if parts else "no other setting is measured there yet") + ".")
     return out
 
 # %% ../nbs/07_recall_lib.ipynb #rc0037
@@ -551,11 +552,12 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     runs = df.drop_duplicates("name")
     info = [json.loads((results/n/"config.json").read_text())["run"] for n in runs["name"]]
     recipe = sorted({(r["steps"], r["batch_tokens"], r["n_embd"], r["n_head"], r.get("shift_window", 0), r.get("mlp", True),
-                      r.get("curriculum", 0), r.get("position", "learned")) for r in info}, key=str)
+                      r.get("position", "learned")) for r in info}, key=str)
+    ramps = sorted({(r["seq_len"], r.get("curriculum", 0)) for r in info})
     checks = []
     for T, lo in sorted(chk["vanilla_lowest"].items()):
         checks.append(f"At {T} tokens exact attention's lowest cell (every pair count, every seed) is {lo:.3f}: "
-                      + ("solved, so the row below it measures the mechanisms." if lo >= SOLVED else
+                      + ("solved, so there the other settings' cells measure the mechanisms." if lo >= SOLVED else
                          f"**below {SOLVED}**, so at this length the table measures the training budget as much as the mechanisms."))
     if chk["local_far_queries"]:
         checks.append(f"The `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} queries "
@@ -575,8 +577,9 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
           "pair counts of its length (" + "; ".join(
               f"{st} steps of {bt} tokens, {c} wide with {h} heads, {'MLPs' if m else 'attention only'}, "
               + ("no position embedding, " if pos == "none" else f"{pos} positions, ")
-              + (f"the first block a {sw}-token `local` shift and the second the mechanism, " if sw else "every block the mechanism, ")
-              + f"the length growing to the full one over the first {cu:.0%} of the steps" for st, bt, c, h, sw, m, cu, pos in recipe)
+              + (f"the first block a {sw}-token `local` shift and the second the mechanism" if sw else "every block the mechanism")
+              for st, bt, c, h, sw, m, pos in recipe)
+          + "; the length growing to the full one over the first " + ", ".join(f"{cu:.0%} of the steps at {T} tokens" for T, cu in ramps)
           + f"). **Protocol:** every setting at each peak learning rate of {{{', '.join(f'{lr:g}' for lr in sorted(runs.lr.unique()))}}} with seed "
           f"{int(runs.seed.min())}, the best mean accuracy over the pair counts kept (the search is the last table); where a setting's pick "
           f"has a cell neither solved (≥ {SOLVED}) nor at chance, it runs again at its pick with seeds "
