@@ -95,11 +95,21 @@ def nonfinite_loss(run_dir:str|Path)->str|None:
                 if not math.isfinite(v): return f"{c} {v} at step {r.get('iter')}"
     return None
 
+def _short_of_end(run_dir:Path)->bool:
+    "Whether the run's metrics stop before the max_iters its config.json names (a run without them cannot tell: False)."
+    try:
+        steps = json.loads((run_dir/"config.json").read_text())["train"]["max_iters"]
+        last = int(float((run_dir/"metrics.csv").read_text().strip().splitlines()[-1].split(",")[0]))
+    except (OSError, ValueError, IndexError, KeyError, TypeError): return False
+    return last < steps
+
 def run_complete(output:str|Path)->bool:
-    "Whether `output` is a papermill-executed notebook that ran to its end without an exception, and its run did not diverge."
+    "Whether `output` is a papermill-executed notebook that ran to its end without an exception, and its run reached its last step without diverging."
     try: md = json.loads(Path(output).read_text())["metadata"].get("papermill", {})
     except (OSError, ValueError, KeyError): return False
-    return md.get("end_time") is not None and not md.get("exception") and nonfinite_loss(Path(output).parent) is None
+    run_dir = Path(output).parent
+    return (md.get("end_time") is not None and not md.get("exception") and nonfinite_loss(run_dir) is None
+            and not _short_of_end(run_dir))
 
 def kept_complete(dest:str|Path, # a kept copy of a run (`keep_run`)
                   run:"SweepRun", # the run it should be
