@@ -95,13 +95,13 @@ def nonfinite_loss(run_dir:str|Path)->str|None:
                 if not math.isfinite(v): return f"{c} {v} at step {r.get('iter')}"
     return None
 
+def _last_step(run_dir:Path)->int: # the step of the metrics' last row (an error when there is none)
+    return int(float((Path(run_dir)/"metrics.csv").read_text().strip().splitlines()[-1].split(",")[0]))
+
 def _short_of_end(run_dir:Path)->bool:
     "Whether the run's metrics stop before the max_iters its config.json names (a run without them cannot tell: False)."
-    try:
-        steps = json.loads((run_dir/"config.json").read_text())["train"]["max_iters"]
-        last = int(float((run_dir/"metrics.csv").read_text().strip().splitlines()[-1].split(",")[0]))
+    try: return _last_step(run_dir) < json.loads((run_dir/"config.json").read_text())["train"]["max_iters"]
     except (OSError, ValueError, IndexError, KeyError, TypeError): return False
-    return last < steps
 
 def run_complete(output:str|Path)->bool:
     "Whether `output` is a papermill-executed notebook that ran to its end without an exception, and its run reached its last step without diverging."
@@ -116,8 +116,7 @@ def kept_complete(dest:str|Path, # a kept copy of a run (`keep_run`)
                  )->bool:
     "Whether `dest` keeps a finished copy of `run`: its recorded setting is the run's, its metrics reach the run's last step, finitely."
     try:
-        cfg = json.loads((Path(dest)/"config.json").read_text())
-        last = int(float((Path(dest)/"metrics.csv").read_text().strip().splitlines()[-1].split(",")[0]))
+        cfg, last = json.loads((Path(dest)/"config.json").read_text()), _last_step(dest)
     except (OSError, ValueError, IndexError, KeyError): return False
     kept = cfg.get("setting") or {}
     steps = run.parameters.get("max_iters", cfg.get("train", {}).get("max_iters"))
