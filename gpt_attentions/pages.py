@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, regime_checks, study_controls, study_curves,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, reach_words, regime_checks, study_controls,
+                                    study_curves, load_windows, window_table,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
 from .recall import SOLVED, failures, load_recall, recall_summary, write_recall_report
@@ -106,6 +107,8 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
                   if len(van) else "no exact-attention run kept yet")
                + f". {held} of its 3 regime checks hold{'s' if held == 1 else ''} (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                + (", so it speaks of long context." if held == 3 else ", so it makes no claim about long context yet."))
+    if reach := reach_words(window_table(load_windows(results_dir))):
+        out.append(f"**How far exact attention reads.** {reach}")
     if held == 3 and len(share := gain_share(study)):
         out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048: "
                    + ", ".join(f"{s} {r.share:.2f} ± {r.sd:.2f}" for s, r in share.iterrows()) + ".")

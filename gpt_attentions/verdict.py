@@ -9,7 +9,8 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'study_record', 'load_study', 'study_curves', 'study_setting', 'trained_similarity', 'approx_by_context',
            'paired_delta', 'study_controls', 'study_speed', 'verdict_table', 'fake_study', 'verdict_summary',
            'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity', 'trained_table',
-           'write_study_report', 'plateau', 'regime_checks', 'gain_share', 'recipe_words', 'load_pilot', 'plot_recipes',
+           'write_study_report', 'far_column', 'plateau', 'regime_checks', 'gain_share', 'plateau_control',
+           'load_windows', 'context_table', 'window_table', 'reach_words', 'recipe_words', 'load_pilot', 'plot_recipes',
            'plot_pilot', 'far_use', 'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
@@ -89,11 +90,11 @@ def paired_delta(study:pd.DataFrame, setting:str, reference:str, context:int, eq
     d = (s - r).dropna()
     return (d.mean() if len(d) else np.nan, d.std(ddof=1) if len(d) > 1 else np.nan, len(d))
 
-def _pm(mean, sd, n)->str:
-    "'+0.012 ± 0.004 (3)', with '~' for a tie (|mean| < 2 sd), '' without data."
+def _pm(mean, sd, n, digits:int=3)->str:
+    "'+0.012 ± 0.004', with '~' for a tie (|mean| < 2 sd), '(1 seed)' for one, '' without data."
     if n == 0 or mean != mean: return ""
-    if n == 1: return f"{mean:+.3f} (1 seed)"
-    return f"{mean:+.3f} ± {sd:.3f}{' ~' if abs(mean) < 2 * sd else ''}"
+    if n == 1: return f"{mean:+.{digits}f} (1 seed)"
+    return f"{mean:+.{digits}f} ± {sd:.{digits}f}{' ~' if abs(mean) < 2 * sd else ''}"
 
 def study_controls(study:pd.DataFrame)->tuple[str, str]:
     "The block-local and sliding-window controls' setting names."
@@ -365,6 +366,12 @@ def _by_seed(study:pd.DataFrame, setting:str, context:int, col:str)->pd.Series: 
 
 def _stat(d:pd.Series)->tuple: return (d.mean() if len(d) else np.nan, d.std(ddof=1) if len(d) > 1 else np.nan, len(d))
 
+def far_column(study:pd.DataFrame, context:int)->str|None:
+    "The whole-split loss column of a context's farthest position bucket: positions 1025-2048 at 2048 tokens, 65-256 at 256."
+    s = study[study.context == context] if "context" in study else study
+    cols = [c for c in s.columns if c.startswith("split_loss_") and s[c].notna().any()]
+    return max(cols, key=lambda c: int(c.split("_")[-1])) if cols else None
+
 def plateau(curve:pd.DataFrame, # one run's evaluations: iter, val_loss
             tail:float=0.2, # the last share of the steps
            )->float: # relative fall of the validation loss over the tail (0.01 = 1%)
@@ -385,22 +392,24 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
     lo = _stat((_by_seed(study, "vanilla", long, REGIME_LOSS) - _by_seed(study, "vanilla", short, REGIME_LOSS)).dropna())
     v = curves[(curves.context == long) & (curves.setting == "vanilla") & ~curves.eqtime] if len(curves) else curves
     falls = pd.Series({s: plateau(g) for s, g in v.groupby("seed")}, dtype=float) if len(v) else pd.Series(dtype=float)
+    fall = _stat(falls)
     lo_, hi_ = col.split("_")[-2:]
     return pd.DataFrame([
         dict(check=f"{blocks or 'block-local'} minus vanilla, loss at positions {lo_}-{hi_} of the whole validation split (T = {long})", value=_pm(*far),
              seeds=far[2], holds=bool(far[2] >= min_seeds and far[0] > 2 * far[1])),
         dict(check=f"vanilla at {long} minus vanilla at {short}, loss on the whole validation split", value=_pm(*lo), seeds=lo[2],
              holds=bool(lo[2] >= 1 and lo[0] <= (2 * lo[1] if lo[2] > 1 else 0))),
-        dict(check=f"vanilla's fall over its last 20% of steps (T = {long}), the largest over seeds",
-             value=f"{100 * falls.max():.2f}%" if len(falls) else "", seeds=len(falls),
-             holds=bool(len(falls) and falls.max() < 0.02))]).set_index("check")
+        dict(check=f"vanilla's fall over its last 20% of steps (T = {long}), mean over seeds",
+             value=(f"{100 * fall[0]:.2f}%" + (f" ± {100 * fall[1]:.2f}%" if fall[2] > 1 else "") + f" (largest {100 * falls.max():.2f}%)") if len(falls) else "",
+             seeds=fall[2], holds=bool(fall[2] >= min_seeds and fall[0] < 0.02))]).set_index("check")
 
 def gain_share(study:pd.DataFrame, # from `load_study`
                context:int=2048, # block size
-               col:str=REGIME_FAR, # the far positions' loss column
+               col:str|None=None, # the far positions' loss column; None: the context's farthest bucket (`far_column`)
               )->pd.DataFrame: # one row per setting: share, sd, seeds
     "The share of exact attention's far-position gain over the block-local control that each setting keeps, per seed."
     blocks, _ = study_controls(study)
+    col = col or far_column(study, context) or REGIME_FAR
     s = study[(study.context == context) & ~study.eqtime]
     if not blocks or col not in s or not s[col].notna().any(): return pd.DataFrame(columns=["share", "sd", "seeds"])
     b, v = _by_seed(study, blocks, context, col), _by_seed(study, "vanilla", context, col)
@@ -409,6 +418,80 @@ def gain_share(study:pd.DataFrame, # from `load_study`
         m, sd, n = _stat(((b - _by_seed(study, setting, context, col)) / (b - v)).dropna())
         rows.append(dict(setting=setting, share=m, sd=sd, seeds=n))
     return pd.DataFrame(rows).set_index("setting") if rows else pd.DataFrame(columns=["share", "sd", "seeds"])
+
+# %% ../nbs/06b_verdict.ipynb #long0042
+def plateau_control(results_dir:str|Path, # the long-context study's kept results (plateau/ inside)
+                   )->pd.DataFrame: # one row per longer run: setting, context, seed, steps, regime steps, losses, differences
+    "Each longer run kept in plateau/ against the regime's run of the same setting, context and seed, on the whole validation split."
+    longer, _ = load_study(Path(results_dir)/"plateau")
+    study, _ = load_study(results_dir)
+    if not len(longer) or not len(study) or REGIME_LOSS not in longer or REGIME_LOSS not in study: return pd.DataFrame()
+    keys = ["setting", "context", "seed"]
+    m = longer[~longer.eqtime].merge(study[~study.eqtime], on=keys, suffixes=("", "_regime"))
+    far = {c for c in (far_column(longer, int(t)) for t in m.context.unique()) if c}
+    cols = keys + ["iters", "iters_regime", REGIME_LOSS, f"{REGIME_LOSS}_regime"] + sorted(far) + [f"{c}_regime" for c in sorted(far)]
+    out = m[[c for c in cols if c in m]].copy()
+    out["gain"] = out[f"{REGIME_LOSS}_regime"] - out[REGIME_LOSS]
+    for c in sorted(far): out[f"gain_{c.removeprefix('split_loss_')}"] = out[f"{c}_regime"] - out[c]
+    return out.reset_index(drop=True)
+
+def load_windows(results_dir:str|Path)->pd.DataFrame: # one row per run and window: setting, context, seed, window, split_loss...
+    "Every kept `window_loss.json` (notebook 05a_study_lib): the trained model's whole-split losses with its attention cut to W tokens."
+    rows = []
+    for run in sorted(Path(results_dir).iterdir()) if Path(results_dir).is_dir() else []:
+        if not ((meta := study_record(run)) and (run/"window_loss.json").is_file()): continue
+        for w, losses in json.loads((run/"window_loss.json").read_text()).items():
+            rows.append(meta | dict(run=run.name, window=int(w)) | {k: v for k, v in losses.items() if k.startswith("split_loss")})
+    return pd.DataFrame(rows)
+
+def context_table(study:pd.DataFrame, # from `load_study`
+                  settings:tuple=("vanilla",), # plus both local controls
+                 )->pd.DataFrame: # one row per setting and context: whole-split loss and loss by position, mean ± sd
+    "Exact attention and the local controls at every context, on the whole validation split and by position: what context pays."
+    blocks, sliding = study_controls(study)
+    s = study[~study.eqtime & study.setting.isin([*settings, blocks, sliding])] if len(study) else study
+    cols = [c for c in [REGIME_LOSS] + sorted((c for c in study.columns if c.startswith("split_loss_")), key=lambda c: int(c.split("_")[2]))
+            if c in s and s[c].notna().any()]
+    if not len(s) or not cols: return pd.DataFrame()
+    rows = []
+    for (ctx, setting), g in s.groupby(["context", "setting"]):
+        row = dict(setting=setting, context=int(ctx), seeds=len(g))
+        for c in cols:
+            m, sd, n = _stat(g[c].dropna())
+            row["whole split" if c == REGIME_LOSS else "-".join(c.split("_")[-2:])] = "" if n == 0 else f"{m:.3f}" + (f" ± {sd:.3f}" if n > 1 else "")
+        rows.append(row)
+    order = {n: i for i, n in enumerate([*settings, sliding, blocks])}
+    return pd.DataFrame(rows).sort_values(["context", "setting"], key=lambda c: c.map(order) if c.name == "setting" else -c).set_index("setting")
+
+def window_table(wins:pd.DataFrame, # from `load_windows`
+                 context:int=2048)->pd.DataFrame: # one row per window: the loss the cut adds, whole split and far positions
+    "Per window W, the loss cutting exact attention to its last W tokens adds over the uncut model (mean ± sd over seeds, paired)."
+    w = wins[(wins.context == context) & (wins.setting == "vanilla") & ~wins.eqtime] if len(wins) else wins
+    if not len(w): return pd.DataFrame()
+    far = far_column(w, context)
+    full = w[w.window == context].set_index("seed")
+    rows = []
+    for W, g in sorted(w[w.window < context].groupby("window")):
+        g = g.set_index("seed")
+        row = {"window": f"last {W} tokens"}
+        for col, name in ((REGIME_LOSS, "whole split"), (far, f"positions {'-'.join(far.split('_')[-2:])}")):
+            m, sd, n = _stat((g[col] - full[col]).dropna())
+            row[name] = _pm(m, sd, n, 4).replace(" ~", " (a tie)")  # four decimals: these are thousandths
+        rows.append(row | dict(seeds=len(g), far_mean=m, far_sd=sd))
+    return pd.DataFrame(rows).set_index("window")
+
+def reach_words(wt:pd.DataFrame, # from `window_table`
+                context:int=2048)->str: # a sentence, '' without the table
+    "How far exact attention reads, in words: what each cut costs on the far positions, and the longest cut that still costs beyond 2 sd."
+    if not len(wt): return ""
+    far = next(c for c in wt.columns if c.startswith("positions"))
+    windows = [int(w.split()[1]) for w in wt.index]
+    costs = list(wt[far])
+    pays = [w for w, (_, r) in zip(windows, wt.iterrows()) if r.far_mean > 2 * (r.far_sd if r.far_sd == r.far_sd else np.inf)]
+    reach = (f"it reads past {max(pays)} tokens" + ("" if max(pays) == max(windows) else f" and nothing past {min(w for w in windows if w > max(pays))} that "
+             f"{int(wt.seeds.min())} seeds can measure") if pays else "no cut costs beyond 2 sd: it reads no further than the shortest window")
+    return (f"Cut to its last {', '.join(map(str, windows[:-1]))} or {windows[-1]} tokens (no retraining), exact attention loses "
+            f"{', '.join(costs[:-1])} and {costs[-1]} nats at {far} ({int(wt.seeds.min())} seeds, paired): {reach}.")
 
 # %% ../nbs/06b_verdict.ipynb #long0006
 TRAIN_TOKENS = 1_003_854  # Tiny Shakespeare's training split: 90% of 1,115,394 characters (notebook 00)
@@ -505,9 +588,11 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
         seen = f"{steps} steps of {per} tokens, {steps * per / 1e6:.1f}M tokens or {steps * per / TRAIN_TOKENS:.1f} passes over the training split" if per else f"{steps} steps"
         windows = sorted({recipe_words(json.loads((r/"config.json").read_text())) for r in runs if study_record(r)["eqtime"] is False})
         seen += f" (windows: {'; '.join(windows)})" if windows else ""
+        wt = window_table(load_windows(results_dir), long)
+        reads = reach_words(wt, long) + " " if len(wt) else ""
         md += [f"**Regime.** Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for "
                f"every setting. Exact attention's final validation loss: {vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}. "
-               f"Far context, the loss at positions 1025-2048 minus the block-local control's: "
+               + reads + f"Far context, the loss at positions 1025-{long} minus the block-local control's: "
                + (", ".join(fu) if len(fu) else "no run beside the control kept at 2048 tokens yet") + ".", ""]
         checks = regime_checks(study, curves, long, short)
         held = bool(checks.holds.all())
@@ -516,10 +601,27 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                 "**Not every check holds yet** (the runs are still being trained), so the claims below are provisional: "
                 "they describe the runs kept so far, and a tie or a missing seed is said as such."), "",
                markdown_table(checks.assign(holds=checks.holds.map({True: "yes", False: "not yet"}))), ""]
-        share = gain_share(study, long)
-        if len(share):
-            md += ["### What each mechanism keeps of exact attention's far-context gain", "",
-                   f"(blocks − mechanism) / (blocks − vanilla) on the loss at positions 1025-2048, per seed at {long} tokens; "
+        pc = plateau_control(results_dir)
+        if len(pc):
+            md += ["**More steps.** " + "; ".join(
+                f"{r.setting} at {int(r.context)} tokens, seed {int(r.seed)}: {int(r.iters)} steps instead of {int(r.iters_regime)} lower "
+                f"the whole-split loss by {r.gain:+.4f} (to {r[REGIME_LOSS]:.4f})" for r in pc.itertuples()) + ".", ""]
+        if len(wt):
+            md += ["### How far exact attention reads", "",
+                   f"Each trained {long}-token vanilla model, its attention cut to a sliding window of its last W tokens (no "
+                   "retraining), minus the uncut model, on the whole validation split (notebook 05a_study_lib, `window_loss`):", "",
+                   markdown_table(wt.drop(columns=["far_mean", "far_sd"])), ""]
+        ct = context_table(study)
+        if len(ct):
+            md += ["### What context pays", "", "Exact attention and the local controls at each context, on the whole "
+                   "validation split (the same 110,592 characters for every run) and by position in the window; mean ± sd over seeds.", "",
+                   markdown_table(ct), ""]
+        for ctx in sorted((int(c) for c in study.context.unique()), reverse=True):
+            share = gain_share(study, ctx)
+            if not len(share): continue
+            far = far_column(study, ctx)
+            md += [f"### What each mechanism keeps of exact attention's far-context gain, {ctx} tokens", "",
+                   f"(blocks − mechanism) / (blocks − vanilla) on the loss at positions {'-'.join(far.split('_')[-2:])}, per seed; "
                    "1 = as good as exact attention there, 0 = no better than 64-token blocks.", "",
                    markdown_table(share.assign(share=[_pm(m, s, int(n)).split(" (")[0].replace(" ~", "") for m, s, n in
                                                       zip(share.share, share.sd, share.seeds)]).drop(columns="sd")), ""]
