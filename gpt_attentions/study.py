@@ -52,6 +52,7 @@ def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
 # %% ../nbs/05a_study_lib.ipynb #regime02
 STUDY_REGIMES = {  # name -> what the study experiment trains under it, and where its results are kept
     "long-context": dict(contexts=[2048, 256], max_iters=4000, results="nbs/results/study-long", prefix="long-",
+                         equal_time_contexts=[2048],  # at 256 tokens every setting but the Performer steps within 4% of vanilla
                          # 200: step 3200, the last 20%'s start, is evaluated; staged: 8 x 256-token windows for 2400 steps
                          params=dict(position="rope", eval_interval=200, short_context=256, short_iters=2400)),
     "short-budget": dict(contexts=[256, 2048, 1024], max_iters=1000, results="nbs/results/study", prefix="study-",
@@ -233,6 +234,7 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
               trained_context:int|None=2048, # its vanilla run (first seed) feeds `trained_benchmark`; None: no such benchmark
               prefix:str="study-", # the runs' names begin with it
               settings:list|None=None, # the settings to train, by label (e.g. ["vanilla", "local-window64-blocksTrue"]); None: all
+              equal_time_contexts:list|None=None, # the contexts that get equal-time runs (with `equal_time`); None: every one
               log=print, **params)->dict: # {"done": [...], "skipped": [...], "failed": {...}, "busy": [...]}
     "Train every setting (or those of `settings`) of every context: equal steps, then equal time; complete runs are skipped."
     results, out = Path(results), Path(out_dir or default_out_dir())
@@ -250,7 +252,7 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
             ck = keep_checkpoint(out/"runs"/f"{prefix}T{ctx}-vanilla-seed{s}", results/f"vanilla-T{ctx}-seed{s}.pt")
             if ck: log(f"trained attention: {', '.join(p.name for p in trained_benchmark(results, ck, chunk=chunk))}")
             window_study(results, out, ctx, log=log)  # how far its exact attention reads
-        if not equal_time: continue
+        if not equal_time or (equal_time_contexts is not None and ctx not in equal_time_contexts): continue
         cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, max_iters=max_iters, **params)
         log(f"T={ctx}: ms per step " + ", ".join(f"{n} {v:.0f}" for n, v in cal["ms_per_step"].items()))
         add(sweep(runs=pick(equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, prefix, **params)), notebook=notebook,
@@ -301,6 +303,7 @@ def run_study_experiment(regime:str="long-context", # a key of STUDY_REGIMES: it
     results = Path(results or root/reg["results"])
     params = reg["params"] | params
     res = run_study(contexts, {c: seeds_1024 if c == 1024 else seeds for c in contexts}, results, max_iters, chunk, equal_time,
-                    out_dir or None, notebook, prefix=reg["prefix"], settings=settings, log=log, **params)
+                    out_dir or None, notebook, prefix=reg["prefix"], settings=settings,
+                    equal_time_contexts=reg.get("equal_time_contexts"), log=log, **params)
     if recheck: recheck_speed(contexts, results, chunk=chunk, **params)
     return res
