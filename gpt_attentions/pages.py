@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, reach_words, regime_checks, study_controls,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, regime_checks, regime_sentence, study_controls,
                                     study_curves, load_windows, window_table,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
@@ -81,6 +81,15 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
     study, _ = load_study(results_dir)
     pilot = load_pilot(Path(results_dir)/"pilot"/"positions")
     out = []
+    if len(study):  # the regime first: what every run saw, the baseline beside nanoGPT's, who reads far context
+        checks = regime_checks(study, study_curves(results_dir))
+        held = int(checks.holds.sum())
+        out.append(f"**The long-context study** (notebook 05a, {len(study)} runs kept so far). {regime_sentence(results_dir, study)}")
+        out.append(f"**Its regime checks: {held} of 3 hold** (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
+                   + (", so it speaks of long context." if held == 3 else ", so it makes no claim about long context yet."))
+        if held == 3 and len(share := gain_share(study)):
+            out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048: "
+                       + ", ".join(f"{s} {r.share:.2f} ± {r.sd:.2f}" for s, r in share.iterrows()) + ".")
     if len(pilot):
         at = pilot[pilot.iter == pilot.groupby("run").iter.max().min()]  # the last step every arm reached
         arms = ", ".join(f"{r.val_loss:.2f} with {POSITION_WORDS.get(r.position, r.position)}" for r in at.sort_values("val_loss").itertuples())
@@ -96,22 +105,6 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
                    "against block-local attention, which cannot read past its 64-token block): "
                    + "; ".join(f"{r}: {g.loc['vanilla', PILOT_FAR]:.3f} against {g.loc['local', PILOT_FAR]:.3f}" for r, g in pairs)
                    + ". The study trains at 2048 tokens with the staged windows.")
-    if not len(study): return out
-    checks = regime_checks(study, study_curves(results_dir))
-    held = int(checks.holds.sum())
-    steps = int(study[~study.eqtime].iters.max())
-    van = study[(study.setting == "vanilla") & ~study.eqtime].groupby("context").final_val_loss.mean()
-    out.append(f"**The long-context study** (rotary positions, {steps} steps of 2048 tokens per run, contexts "
-               f"{', '.join(str(int(c)) for c in sorted(study.context.unique(), reverse=True))}): {len(study)} runs kept so far; "
-               + ("exact attention ends at " + ", ".join(f"{v:.3f} at {int(c)} tokens" for c, v in van.sort_index(ascending=False).items())
-                  if len(van) else "no exact-attention run kept yet")
-               + f". {held} of its 3 regime checks hold{'s' if held == 1 else ''} (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
-               + (", so it speaks of long context." if held == 3 else ", so it makes no claim about long context yet."))
-    if reach := reach_words(window_table(load_windows(results_dir))):
-        out.append(f"**How far exact attention reads.** {reach}")
-    if held == 3 and len(share := gain_share(study)):
-        out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048: "
-                   + ", ".join(f"{s} {r.share:.2f} ± {r.sd:.2f}" for s, r in share.iterrows()) + ".")
     return out
 
 # %% ../nbs/08_pages.ipynb #pg000011

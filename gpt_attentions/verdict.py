@@ -11,7 +11,7 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity', 'trained_table',
            'write_study_report', 'far_column', 'plateau', 'regime_checks', 'gain_share', 'plateau_control',
            'load_windows', 'context_table', 'window_table', 'reach_words', 'recipe_words', 'load_pilot', 'plot_recipes',
-           'plot_pilot', 'far_use', 'write_long_report']
+           'plot_pilot', 'far_use', 'regime_sentence', 'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -553,9 +553,11 @@ def _pilot_table(pilot:pd.DataFrame)->pd.DataFrame:
     t = pilot.assign(arm=pilot.position.map(lambda p: POSITION_WORDS.get(p, p))).pivot_table(index="iter", columns="arm", values="val_loss")
     return t.rename_axis(None, axis=1).map(lambda v: f"{v:.3f}" if v == v else "")
 
-def far_use(study:pd.DataFrame, context:int=2048, col:str=REGIME_FAR)->pd.Series: # setting -> sentence fragment
-    "Per setting, its far-position loss against the block-local control's: below it beyond 2 sd, or not (yet)."
-    blocks, _ = study_controls(study)
+def far_use(study:pd.DataFrame, context:int=2048, col:str=REGIME_FAR,
+            control:str|None=None, # the setting compared with; None: the block-local control
+           )->pd.Series: # setting -> sentence fragment
+    "Per setting, its far-position loss against a control's (the block-local one unless told): below it beyond 2 sd, or not (yet)."
+    blocks = control or study_controls(study)[0]
     out = {}
     for setting in sorted(set(study[(study.context == context) & ~study.eqtime].setting) - {blocks}, key=lambda x: (x != "vanilla", x.startswith("local"), x)):
         m, sd, n = _stat((_by_seed(study, setting, context, col) - _by_seed(study, blocks, context, col)).dropna())
@@ -563,6 +565,32 @@ def far_use(study:pd.DataFrame, context:int=2048, col:str=REGIME_FAR)->pd.Series
         verdict = (" (uses it)" if m < -2 * sd else " (does not, measurably)") if n > 1 else ""  # one seed: _pm says so
         out[setting] = f"{setting} {_pm(m, sd, n).replace(' ~', '')}{verdict}"
     return pd.Series(out, dtype=object)
+
+def regime_sentence(results_dir:str|Path, # the long-context study's kept results
+                    study:pd.DataFrame, # its `load_study`
+                    long:int=2048)->str: # the verdict's first sentences
+    "The regime in words: steps, tokens and windows every run saw; exact attention's loss beside nanoGPT's; how far it reads; each setting's far context against both local controls."
+    runs = [r for r in sorted(Path(results_dir).iterdir()) if study_record(r)]
+    tok = {json.loads((r/"config.json").read_text()).get("tokens_per_iter") for r in runs} - {None}
+    steps, per = int(study[~study.eqtime].iters.max()), (tok.pop() if len(tok) == 1 else None)
+    van = study[(study.setting == "vanilla") & ~study.eqtime].groupby("context")
+    fmt = lambda g, col: f"{g[col].mean():.3f}" + (f" ± {g[col].std():.3f}" if len(g) > 1 else "")
+    vl = "; ".join(f"{fmt(g, 'final_val_loss')} at {int(c)} tokens ({len(g)} seed{'s' if len(g) > 1 else ''})"
+                   + (f", {fmt(g, REGIME_LOSS)} on the whole validation split" if REGIME_LOSS in g and g[REGIME_LOSS].notna().all() else "")
+                   for c, g in sorted(van, key=lambda cg: -cg[0]))
+    ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
+    seen = f"{steps} steps of {per} tokens, {steps * per / 1e6:.1f}M tokens or {steps * per / TRAIN_TOKENS:.1f} passes over the training split" if per else f"{steps} steps"
+    windows = sorted({recipe_words(c) for r in runs if study_record(r)["eqtime"] is False
+                      and {"train", "model"} <= set(c := json.loads((r/"config.json").read_text()))})  # every kept run's config has both
+    seen += f" (windows: {'; '.join(windows)})" if windows else ""
+    wt = window_table(load_windows(results_dir), long)
+    blocks, sliding = study_controls(study)
+    far = [f"minus the {name} control's: " + ", ".join(fu) for name, c in (("block-local", blocks), ("sliding-window", sliding))
+           if c and len(fu := far_use(study, long, control=c))]
+    return (f"Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for every setting. "
+            f"Exact attention's final validation loss (evaluation windows): {vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}. "
+            + (reach_words(wt, long) + " " if len(wt) else "") + f"Far context, each setting's loss at positions 1025-{long} "
+            + ("; ".join(far) if far else "no run beside a control kept at 2048 tokens yet") + ".")
 
 def write_long_report(results_dir:str|Path, # the long-context study's kept results (pilot/ inside)
                       report_dir:str|Path, # <name>.md and its figures go here
@@ -577,23 +605,8 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
     md = ["## The long-context study: rotary positions, trained to the plateau", ""]
     if len(study):
         curves = study_curves(results_dir)
-        runs = [r for r in sorted(Path(results_dir).iterdir()) if study_record(r)]
-        tok = {json.loads((r/"config.json").read_text()).get("tokens_per_iter") for r in runs} - {None}
-        steps, per = int(study[~study.eqtime].iters.max()), (tok.pop() if len(tok) == 1 else None)
-        van = study[(study.setting == "vanilla") & ~study.eqtime].groupby("context").final_val_loss.agg(["mean", "std", "count"])
-        vl = "; ".join(f"{r['mean']:.3f}" + (f" ± {r['std']:.3f}" if r["count"] > 1 else "") + f" at {int(c)} tokens ({int(r['count'])} seed{'s' if r['count'] > 1 else ''})"
-                       for c, r in van.iterrows())
-        ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
-        fu = far_use(study, long)
-        seen = f"{steps} steps of {per} tokens, {steps * per / 1e6:.1f}M tokens or {steps * per / TRAIN_TOKENS:.1f} passes over the training split" if per else f"{steps} steps"
-        windows = sorted({recipe_words(json.loads((r/"config.json").read_text())) for r in runs if study_record(r)["eqtime"] is False})
-        seen += f" (windows: {'; '.join(windows)})" if windows else ""
+        md += [f"**Regime.** {regime_sentence(results_dir, study, long)}", ""]
         wt = window_table(load_windows(results_dir), long)
-        reads = reach_words(wt, long) + " " if len(wt) else ""
-        md += [f"**Regime.** Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for "
-               f"every setting. Exact attention's final validation loss: {vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}. "
-               + reads + f"Far context, the loss at positions 1025-{long} minus the block-local control's: "
-               + (", ".join(fu) if len(fu) else "no run beside the control kept at 2048 tokens yet") + ".", ""]
         checks = regime_checks(study, curves, long, short)
         held = bool(checks.holds.all())
         md += ["### Is this the regime?", "",
@@ -611,6 +624,15 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    f"Each trained {long}-token vanilla model, its attention cut to a sliding window of its last W tokens (no "
                    "retraining), minus the uncut model, on the whole validation split (notebook 05a_study_lib, `window_loss`):", "",
                    markdown_table(wt.drop(columns=["far_mean", "far_sd"])), ""]
+            blocks, _ = study_controls(study)
+            gap = _stat((_by_seed(study, blocks, long, REGIME_FAR) - _by_seed(study, "vanilla", long, REGIME_FAR)).dropna()) if blocks else (np.nan,) * 3
+            w64 = wt.iloc[0]
+            if gap[2] and gap[0] == gap[0]:
+                md += [f"The block-local control trails exact attention by {_pm(*gap, 4).replace(' ~', '')} at positions 1025-{long}; cutting exact "
+                       f"attention itself to its {wt.index[0].removeprefix('last ')} costs {w64.far_mean:+.4f}. "
+                       + ("The rest of the control's deficit is not far context: it is what fixed blocks cost (the first tokens of each block "
+                          "see almost nothing) and what training with them changes." if gap[0] > w64.far_mean + 2 * (gap[1] if gap[1] == gap[1] else 0) else
+                          "Its deficit is what the far context is worth."), ""]
         ct = context_table(study)
         if len(ct):
             md += ["### What context pays", "", "Exact attention and the local controls at each context, on the whole "
