@@ -386,7 +386,7 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
                   long:int=2048, short:int=256, # the contexts compared
                   col:str=REGIME_FAR, # the far positions' loss column
                   min_seeds:int=3)->pd.DataFrame: # one row per check: value, seeds, holds
-    "The three conditions under which the study may speak of long context, measured on its kept runs."
+    "The three conditions under which the study may speak of long context, measured on its kept runs (each over `min_seeds` seeds at least)."
     blocks, _ = study_controls(study)
     far = _stat((_by_seed(study, blocks, long, col) - _by_seed(study, "vanilla", long, col)).dropna()) if blocks else (np.nan, np.nan, 0)
     lo = _stat((_by_seed(study, "vanilla", long, REGIME_LOSS) - _by_seed(study, "vanilla", short, REGIME_LOSS)).dropna())
@@ -398,7 +398,7 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
         dict(check=f"{blocks or 'block-local'} minus vanilla, loss at positions {lo_}-{hi_} of the whole validation split (T = {long})", value=_pm(*far),
              seeds=far[2], holds=bool(far[2] >= min_seeds and far[0] > 2 * far[1])),
         dict(check=f"vanilla at {long} minus vanilla at {short}, loss on the whole validation split", value=_pm(*lo), seeds=lo[2],
-             holds=bool(lo[2] >= 1 and lo[0] <= (2 * lo[1] if lo[2] > 1 else 0))),
+             holds=bool(lo[2] >= min_seeds and lo[0] <= 2 * lo[1])),
         dict(check=f"vanilla's fall over its last 20% of steps (T = {long}), mean over seeds",
              value=(f"{100 * fall[0]:.2f}%" + (f" ± {100 * fall[1]:.2f}%" if fall[2] > 1 else "") + f" (largest {100 * falls.max():.2f}%)") if len(falls) else "",
              seeds=fall[2], holds=bool(fall[2] >= min_seeds and fall[0] < 0.02))]).set_index("check")
@@ -580,7 +580,7 @@ def regime_sentence(results_dir:str|Path, # the long-context study's kept result
                    for c, g in sorted(van, key=lambda cg: -cg[0]))
     ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
     seen = f"{steps} steps of {per} tokens, {steps * per / 1e6:.1f}M tokens or {steps * per / TRAIN_TOKENS:.1f} passes over the training split" if per else f"{steps} steps"
-    windows = sorted({recipe_words(c) for r in runs if study_record(r)["eqtime"] is False
+    windows = sorted({f"{c['model']['block_size']}-token runs {recipe_words(c)}" for r in runs if study_record(r)["eqtime"] is False
                       and {"train", "model"} <= set(c := json.loads((r/"config.json").read_text()))})  # every kept run's config has both
     seen += f" (windows: {'; '.join(windows)})" if windows else ""
     wt = window_table(load_windows(results_dir), long)
