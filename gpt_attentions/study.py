@@ -251,7 +251,7 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
             s = seeds[ctx][0]
             ck = keep_checkpoint(out/"runs"/f"{prefix}T{ctx}-vanilla-seed{s}", results/f"vanilla-T{ctx}-seed{s}.pt")
             if ck: log(f"trained attention: {', '.join(p.name for p in trained_benchmark(results, ck, chunk=chunk))}")
-            window_study(results, out, ctx, log=log)  # how far its exact attention reads
+        window_study(results, out, ctx, log=log)  # how far its exact attention reads
         if not equal_time or (equal_time_contexts is not None and ctx not in equal_time_contexts): continue
         cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, max_iters=max_iters, **params)
         log(f"T={ctx}: ms per step " + ", ".join(f"{n} {v:.0f}" for n, v in cal["ms_per_step"].items()))

@@ -619,11 +619,14 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
             md += ["**More steps.** " + "; ".join(
                 f"{r.setting} at {int(r.context)} tokens, seed {int(r.seed)}: {int(r.iters)} steps instead of {int(r.iters_regime)} lower "
                 f"the whole-split loss by {r.gain:+.4f} (to {r[REGIME_LOSS]:.4f})" for r in pc.itertuples()) + ".", ""]
+        wins = load_windows(results_dir)
         if len(wt):
             md += ["### How far exact attention reads", "",
-                   f"Each trained {long}-token vanilla model, its attention cut to a sliding window of its last W tokens (no "
-                   "retraining), minus the uncut model, on the whole validation split (notebook 05a_study_lib, `window_loss`):", "",
-                   markdown_table(wt.drop(columns=["far_mean", "far_sd"])), ""]
+                   f"Each trained vanilla model, its attention cut to a sliding window of its last W tokens (no "
+                   "retraining), minus the uncut model, on the whole validation split (notebook 05a_study_lib, `window_loss`), "
+                   f"at {long} tokens:", "", markdown_table(wt.drop(columns=["far_mean", "far_sd"])), ""]
+            for ctx in sorted((int(c) for c in wins.context.unique() if c != long), reverse=True):
+                if len(w := window_table(wins, ctx)): md += [f"At {ctx} tokens:", "", markdown_table(w.drop(columns=["far_mean", "far_sd"])), ""]
             blocks, _ = study_controls(study)
             gap = _stat((_by_seed(study, blocks, long, REGIME_FAR) - _by_seed(study, "vanilla", long, REGIME_FAR)).dropna()) if blocks else (np.nan,) * 3
             w64 = wt.iloc[0]
