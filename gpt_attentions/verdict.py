@@ -120,7 +120,9 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
     s = study[(study.context == context) & ~study.eqtime]
     blocks, window = study_controls(study)
     speed, spread, ms = study_speed(calibration)
-    far = [c for c in (f"val_loss_{lo}_{hi}" for lo, hi in ((257, 1024), (1025, 2048))) if c in s and s[c].notna().any()]
+    whole = "split_loss" in s and bool(s["split_loss"].notna().all()) and len(s) > 0  # every run scored the whole validation split
+    col, pre = ("split_loss", "split_loss_") if whole else ("final_val_loss", "val_loss_")  # the Δ and far columns read it when they can
+    far = [c for c in (f"{pre}{lo}_{hi}" for lo, hi in ((257, 1024), (1025, 2048))) if c in s and s[c].notna().any()]
     van = s[s.setting == "vanilla"].iters.median()  # vanilla's steps: the equal-time budgets' reference (NaN without vanilla)
     rows = []
     for setting in sorted(s.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
@@ -128,16 +130,17 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         row = dict(setting=setting, seeds=len(g), speed=speed.get(setting, np.nan))
         if spread: row["speed range"] = spread.get(setting, "")
         row |= dict(val_loss=f"{g.final_val_loss.mean():.3f}" + (f" ± {g.final_val_loss.std(ddof=1):.3f}" if len(g) > 1 else ""))
+        if whole: row["whole split"] = f"{g.split_loss.mean():.3f}" + (f" ± {g.split_loss.std(ddof=1):.3f}" if len(g) > 1 else "")
         row["ms/step"] = ms.get(setting, np.nan)
         row["tokens/s (runs)"] = g.tokens_per_s.median() if "tokens_per_s" in g else np.nan
-        row["Δ vs vanilla"] = _pm(*paired_delta(study, setting, "vanilla", context)) if setting != "vanilla" else ""
-        row["Δ vs blocks"] = _pm(*paired_delta(study, setting, blocks, context)) if blocks and setting != blocks else ""
-        row["Δ vs window"] = _pm(*paired_delta(study, setting, window, context)) if window and setting != window else ""
-        for c in far: row[f"far {c.removeprefix('val_loss_').replace('_', '-')}"] = g[c].mean()
+        row["Δ vs vanilla"] = _pm(*paired_delta(study, setting, "vanilla", context, col=col)) if setting != "vanilla" else ""
+        row["Δ vs blocks"] = _pm(*paired_delta(study, setting, blocks, context, col=col)) if blocks and setting != blocks else ""
+        row["Δ vs window"] = _pm(*paired_delta(study, setting, window, context, col=col)) if window and setting != window else ""
+        for c in far: row[f"far {c.removeprefix(pre).replace('_', '-')}"] = f"{g[c].mean():.3f}" if whole else g[c].mean()  # thousandths matter there
         eq = study[(study.context == context) & study.eqtime & (study.setting == setting)]
         row["equal-time steps"] = int(eq.iters.median()) if len(eq) else np.nan  # vanilla's steps x its step time / this one's
         row["equal-time / vanilla's time"] = row["equal-time steps"] / row["speed"] / van if len(eq) else np.nan  # 1 if speed = budget
-        row["Δ equal time"] = _pm(*paired_delta(study, setting, "vanilla", context, eqtime=True)) if setting != "vanilla" else ""
+        row["Δ equal time"] = _pm(*paired_delta(study, setting, "vanilla", context, eqtime=True, col=col)) if setting != "vanilla" else ""
         if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)
         rows.append(row)
     return pd.DataFrame(rows).set_index("setting")
@@ -650,7 +653,9 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    "1 = as good as exact attention there, 0 = no better than 64-token blocks.", "",
                    markdown_table(share.assign(share=[_pm(m, s, int(n)).split(" (")[0].replace(" ~", "") for m, s, n in
                                                       zip(share.share, share.sd, share.seeds)]).drop(columns="sd")), ""]
-        md += ["The tables' columns are the short-budget study's (its page has the legend).", ""]
+        md += ["The tables' columns are the short-budget study's (its page has the legend), except that where every run scored the "
+               "whole validation split, the Δ columns, the far columns and `whole split` read it (`split_loss.json`) instead of "
+               "the evaluation windows; `val_loss` stays the evaluation windows' final loss, nanoGPT's measure.", ""]
         for ctx in sorted((int(c) for c in study.context.unique()), reverse=True):
             n = study[study.context == ctx]
             md += [f"### Context {ctx}", "", f"{len(n)} runs, seeds {', '.join(map(str, sorted(n.seed.unique())))}.", "",
