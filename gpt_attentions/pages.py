@@ -88,8 +88,9 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
         out.append(f"**Its regime checks: {held} of 3 hold** (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                    + (", so it speaks of long context." if held == 3 else ", so it makes no claim about long context yet."))
         if held == 3 and len(share := gain_share(study)):
-            out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048: "
-                       + ", ".join(f"{s} {r.share:.2f} ± {r.sd:.2f}" for s, r in share.iterrows()) + ".")
+            out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048 "
+                       "(1: all of it, 0: none; mean ± sd over seeds): "
+                       + ", ".join(f"{s} {r.share:.2f}" + (f" ± {r.sd:.2f}" if r.seeds > 1 else " (1 seed)") for s, r in share.iterrows()) + ".")
     if len(pilot):
         at = pilot[pilot.iter == pilot.groupby("run").iter.max().min()]  # the last step every arm reached
         arms = ", ".join(f"{r.val_loss:.2f} with {POSITION_WORDS.get(r.position, r.position)}" for r in at.sort_values("val_loss").itertuples())
