@@ -85,7 +85,7 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
         checks = regime_checks(study, study_curves(results_dir))
         held = int(checks.holds.sum())
         out.append(f"**The long-context study** (notebook 05a, {len(study)} runs kept so far). {regime_sentence(results_dir, study)}")
-        out.append(f"**Its regime checks: {held} of 3 hold** (" + "; ".join(f"{c}: {v or 'no runs yet'}" for c, v in checks.value.items()) + ")"
+        out.append(f"**Its regime checks: {held} of 3 hold** (" + "; ".join(f"{c}: {v.replace(' ~', ' (a tie)') or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                    + (", so it speaks of long context." if held == 3 else ", so it makes no claim about long context yet."))
         if held == 3 and len(share := gain_share(study)):
             out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048 "
