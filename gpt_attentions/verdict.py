@@ -6,12 +6,12 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/verdict.html.md"""
 
 # %% auto #0
 __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_REFERENCE', 'TRAIN_TOKENS', 'POSITION_WORDS',
-           'study_record', 'load_study', 'study_curves', 'study_setting', 'trained_similarity', 'approx_by_context',
-           'paired_delta', 'study_controls', 'study_speed', 'verdict_table', 'fake_study', 'verdict_summary',
-           'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity', 'trained_table',
-           'write_study_report', 'far_column', 'plateau', 'regime_checks', 'gain_share', 'plateau_control',
+           'study_record', 'plateau', 'load_study', 'study_curves', 'study_setting', 'trained_similarity',
+           'approx_by_context', 'paired_delta', 'study_controls', 'study_speed', 'verdict_table', 'fake_study',
+           'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity',
+           'trained_table', 'write_study_report', 'far_column', 'regime_checks', 'gain_share', 'plateau_control',
            'load_windows', 'context_table', 'window_table', 'reach_words', 'recipe_words', 'load_pilot', 'plot_recipes',
-           'plot_pilot', 'far_use', 'regime_sentence', 'write_long_report']
+           'plot_pilot', 'far_use', 'regime_sentence', 'still_falling', 'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -33,6 +33,15 @@ def study_record(run:Path)->dict|None: # {context, eqtime, setting, seed}; None:
                          "(sweep(..., keep=) or gpt-attentions-sweep --keep, as run_study does), which records its setting")
     return dict(context=int(s["context"]), eqtime=bool(s.get("equal_time", False)), setting=s["label"], seed=int(s["seed"]))
 
+def plateau(curve:pd.DataFrame, # one run's evaluations: iter, val_loss
+            tail:float=0.2, # the last share of the steps
+           )->float: # relative fall of the validation loss over the tail (0.01 = 1%)
+    "How much the validation loss falls over the last `tail` of a run's steps, relative to its value where the tail starts."
+    c = curve.dropna(subset=["val_loss"]).sort_values("iter")
+    start = c[c.iter <= round(c.iter.max() * (1 - tail))]  # the evaluation where the tail starts
+    if not len(start): return np.nan
+    return float((start.val_loss.iloc[-1] - c.val_loss.iloc[-1]) / start.val_loss.iloc[-1])
+
 def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per run, {context: calibration})
     "The study's kept runs (with the whole-split losses of `split_loss.json` where kept) and calibrations (a context's recheck, if kept, under its calibration's 'recheck')."
     rows, cal = [], {}
@@ -49,6 +58,7 @@ def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per 
         if not len(val): continue
         last = val.iloc[-1]
         rows.append(meta | dict(run=run.name, iters=int(last["iter"]), final_val_loss=last["val_loss"],
+                                tail_fall=plateau(val),  # how much its loss still fell over its last 20% of steps
                                 ms_per_iter=m.get("ms_per_iter", pd.Series(dtype=float)).median(),
                                 tokens_per_s=m.get("tokens_per_s", pd.Series(dtype=float)).median(),
                                 **{c: last[c] for c in m.columns if c.startswith("val_loss_")},
@@ -140,6 +150,7 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         eq = study[(study.context == context) & study.eqtime & (study.setting == setting)]
         row["equal-time steps"] = int(eq.iters.median()) if len(eq) else np.nan  # vanilla's steps x its step time / this one's
         row["equal-time / vanilla's time"] = row["equal-time steps"] / row["speed"] / van if len(eq) else np.nan  # 1 if speed = budget
+        if "tail_fall" in g: row["last-20% fall"] = f"{100 * g.tail_fall.mean():.1f}%"
         row["Δ equal time"] = _pm(*paired_delta(study, setting, "vanilla", context, eqtime=True, col=col)) if setting != "vanilla" else ""
         if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)
         rows.append(row)
@@ -375,15 +386,6 @@ def far_column(study:pd.DataFrame, context:int)->str|None:
     cols = [c for c in s.columns if c.startswith("split_loss_") and s[c].notna().any()]
     return max(cols, key=lambda c: int(c.split("_")[-1])) if cols else None
 
-def plateau(curve:pd.DataFrame, # one run's evaluations: iter, val_loss
-            tail:float=0.2, # the last share of the steps
-           )->float: # relative fall of the validation loss over the tail (0.01 = 1%)
-    "How much the validation loss falls over the last `tail` of a run's steps, relative to its value where the tail starts."
-    c = curve.dropna(subset=["val_loss"]).sort_values("iter")
-    start = c[c.iter <= round(c.iter.max() * (1 - tail))]  # the evaluation where the tail starts
-    if not len(start): return np.nan
-    return float((start.val_loss.iloc[-1] - c.val_loss.iloc[-1]) / start.val_loss.iloc[-1])
-
 def regime_checks(study:pd.DataFrame, # from `load_study`
                   curves:pd.DataFrame, # from `study_curves`
                   long:int=2048, short:int=256, # the contexts compared
@@ -593,7 +595,16 @@ def regime_sentence(results_dir:str|Path, # the long-context study's kept result
     return (f"Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for every setting. "
             f"Exact attention's final validation loss (evaluation windows): {vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}. "
             + (reach_words(wt, long) + " " if len(wt) else "") + f"Far context, each setting's loss at positions 1025-{long} "
-            + ("; ".join(far) if far else "no run beside a control kept at 2048 tokens yet") + ".")
+            + ("; ".join(far) if far else "no run beside a control kept at 2048 tokens yet") + "."
+            + still_falling(study, long))
+
+def still_falling(study:pd.DataFrame, context:int=2048, limit:float=0.02)->str: # a sentence, '' when none
+    "The settings whose validation loss still fell more than `limit` over their last 20% of steps (mean over seeds): their result is this budget's."
+    if "tail_fall" not in study: return ""  # runs kept without their curves' tails
+    falls = study[(study.context == context) & ~study.eqtime].groupby("setting").tail_fall.mean()
+    falls = falls[falls > limit].sort_values(ascending=False)
+    return (f" Still falling at the end (validation loss, last 20% of the steps, mean over seeds): "
+            + ", ".join(f"{n} {100 * f:.1f}%" for n, f in falls.items()) + "; their figures are this budget's, not their plateau's.") if len(falls) else ""
 
 def write_long_report(results_dir:str|Path, # the long-context study's kept results (pilot/ inside)
                       report_dir:str|Path, # <name>.md and its figures go here
