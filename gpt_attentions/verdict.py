@@ -579,9 +579,9 @@ def regime_sentence(results_dir:str|Path, # the long-context study's kept result
     tok = {json.loads((r/"config.json").read_text()).get("tokens_per_iter") for r in runs} - {None}
     steps, per = int(study[~study.eqtime].iters.max()), (tok.pop() if len(tok) == 1 else None)
     van = study[(study.setting == "vanilla") & ~study.eqtime].groupby("context")
-    fmt = lambda g, col: f"{g[col].mean():.3f}" + (f" ± {g[col].std():.3f}" if len(g) > 1 else "")
+    fmt = lambda g, col, d=3: f"{g[col].mean():.{d}f}" + (f" ± {g[col].std():.{d}f}" if len(g) > 1 else "")
     vl = "; ".join(f"{fmt(g, 'final_val_loss')} at {int(c)} tokens ({len(g)} seed{'s' if len(g) > 1 else ''})"
-                   + (f", {fmt(g, REGIME_LOSS)} on the whole validation split" if REGIME_LOSS in g and g[REGIME_LOSS].notna().all() else "")
+                   + (f", {fmt(g, REGIME_LOSS, 4)} on the whole validation split" if REGIME_LOSS in g and g[REGIME_LOSS].notna().all() else "")
                    for c, g in sorted(van, key=lambda cg: -cg[0]))
     ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
     seen = f"{steps} steps of {per} tokens, {steps * per / 1e6:.1f}M tokens or {steps * per / TRAIN_TOKENS:.1f} passes over the training split" if per else f"{steps} steps"
