@@ -9,9 +9,10 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'study_record', 'plateau', 'load_study', 'study_curves', 'study_setting', 'trained_similarity',
            'approx_by_context', 'paired_delta', 'study_controls', 'study_speed', 'verdict_table', 'fake_study',
            'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity',
-           'trained_table', 'write_study_report', 'far_column', 'regime_checks', 'gain_share', 'plateau_control',
-           'load_windows', 'context_table', 'window_table', 'reach_words', 'recipe_words', 'load_pilot', 'plot_recipes',
-           'plot_pilot', 'far_use', 'regime_sentence', 'still_falling', 'write_long_report']
+           'trained_table', 'write_study_report', 'far_column', 'regime_checks', 'pays_words', 'gain_share',
+           'plateau_control', 'load_windows', 'context_table', 'window_table', 'reach_words', 'recipe_words',
+           'load_pilot', 'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence', 'still_falling',
+           'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -408,6 +409,22 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
              value=(f"{100 * fall[0]:.2f}%" + (f" ± {100 * fall[1]:.2f}%" if fall[2] > 1 else "") + f" (largest {100 * falls.max():.2f}%)") if len(falls) else "",
              seeds=fall[2], holds=bool(fall[2] >= min_seeds and fall[0] < 0.02))]).set_index("check")
 
+def pays_words(study:pd.DataFrame, # from `load_study`
+               long:int=2048, col:str=REGIME_FAR, min_seeds:int=3)->str: # a sentence; '' without the sliding-window control
+    "Does context past the local window pay? The sliding-window control minus exact attention on the far positions, paired by seed, in words."
+    _, sliding = study_controls(study)
+    if not sliding: return ""
+    m, sd, n = _stat((_by_seed(study, sliding, long, col) - _by_seed(study, "vanilla", long, col)).dropna())
+    if n == 0: return ""
+    w = sliding.split("-")[1].removeprefix("window")
+    verdict = (f"not yet measured over {min_seeds} seeds" if n < min_seeds else
+               f"it pays: exact attention beats a {w}-token sliding window trained the same way" if m > 2 * sd else
+               f"it does not: a {w}-token sliding window trained the same way beats exact attention there" if m < -2 * sd else
+               f"a tie: a {w}-token sliding window trained the same way does as well as exact attention there")
+    lo_, hi_ = col.split("_")[-2:]
+    return (f"The sliding-window control ({w} tokens) minus exact attention, loss at positions {lo_}-{hi_} of the whole validation "
+            f"split (T = {long}): {_pm(m, sd, n, 4).replace(' ~', '')}; {verdict}.")
+
 def gain_share(study:pd.DataFrame, # from `load_study`
                context:int=2048, # block size
                col:str|None=None, # the far positions' loss column; None: the context's farthest bucket (`far_column`)
@@ -628,6 +645,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                 "**Not every check holds yet** (the runs are still being trained), so the claims below are provisional: "
                 "they describe the runs kept so far, and a tie or a missing seed is said as such."), "",
                markdown_table(checks.assign(holds=checks.holds.map({True: "yes", False: "not yet"}))), ""]
+        if pw := pays_words(study, long): md += [f"**Does context past the local window pay?** {pw}", ""]
         pc = plateau_control(results_dir)
         if len(pc):
             md += ["**More steps.** " + "; ".join(
