@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, paired_delta, pays_words, regime_checks, regime_sentence, study_controls,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, paired_delta, pays_words, regime_checks, regime_sentence, study_controls,
                                     study_curves, load_windows, window_table,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
@@ -87,6 +87,7 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
         out.append(f"**The long-context study** (notebook 05a, {len(study)} runs kept so far). {regime_sentence(results_dir, study)}")
         out.append(f"**Its regime checks: {held} of 3 hold** (" + "; ".join(f"{c}: {v.replace(' ~', ' (a tie)') or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                    + (", so its baseline trains at long context and reads it." if held == 3 else ", so it makes no claim about long context yet."))
+        if ms := more_steps_words(results_dir): out.append(f"**More steps.** {ms}")
         if pw := pays_words(study): out.append(f"**Does context past 64 tokens pay?** {pw}")
         if held == 3 and len(share := gain_share(study)):
             out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048 "

@@ -10,8 +10,8 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'approx_by_context', 'paired_delta', 'study_controls', 'study_speed', 'verdict_table', 'fake_study',
            'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity',
            'trained_table', 'write_study_report', 'far_column', 'regime_checks', 'pays_words', 'gain_share',
-           'plateau_control', 'load_windows', 'context_table', 'window_table', 'reach_words', 'recipe_words',
-           'load_pilot', 'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence', 'still_falling',
+           'plateau_control', 'more_steps_words', 'load_windows', 'context_table', 'window_table', 'reach_words',
+           'recipe_words', 'load_pilot', 'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence', 'still_falling',
            'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
@@ -457,6 +457,15 @@ def plateau_control(results_dir:str|Path, # the long-context study's kept result
     for c in sorted(far): out[f"gain_{c.removeprefix('split_loss_')}"] = out[f"{c}_regime"] - out[c]
     return out.reset_index(drop=True)
 
+def more_steps_words(results_dir:str|Path)->str: # a sentence; '' without runs in plateau/
+    "What the longer runs of plateau/ buy over the regime's, in words, beside the regime's own plateau rule."
+    pc = plateau_control(results_dir)
+    if not len(pc): return ""
+    return ("; ".join(f"{r.setting} at {int(r.context)} tokens, seed {int(r.seed)}: {int(r.iters)} steps instead of {int(r.iters_regime)} "
+                      f"lower the whole-split loss by {r.gain:.4f} ({100 * r.gain / r[f'{REGIME_LOSS}_regime']:.1f}%, from "
+                      f"{r[f'{REGIME_LOSS}_regime']:.4f} to {r[REGIME_LOSS]:.4f})" for _, r in pc.iterrows())
+            + ". The regime's figures are those of its budget, not of a longer one.")
+
 def load_windows(results_dir:str|Path)->pd.DataFrame: # one row per run and window: setting, context, seed, window, split_loss...
     "Every kept `window_loss.json` (notebook 05a_study_lib): the trained model's whole-split losses with its attention cut to W tokens."
     rows = []
@@ -647,10 +656,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                markdown_table(checks.assign(holds=checks.holds.map({True: "yes", False: "not yet"}))), ""]
         if pw := pays_words(study, long): md += [f"**Does context past the local window pay?** {pw}", ""]
         pc = plateau_control(results_dir)
-        if len(pc):
-            md += ["**More steps.** " + "; ".join(
-                f"{r.setting} at {int(r.context)} tokens, seed {int(r.seed)}: {int(r.iters)} steps instead of {int(r.iters_regime)} lower "
-                f"the whole-split loss by {r.gain:+.4f} (to {r[REGIME_LOSS]:.4f})" for r in pc.itertuples()) + ".", ""]
+        if len(pc): md += [f"**More steps.** {more_steps_words(results_dir)}", ""]
         wins = load_windows(results_dir)
         if len(wt):
             md += ["### How far exact attention reads", "",
