@@ -17,7 +17,7 @@ import pandas as pd
 
 from .analysis import publish_report, write_report
 from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, paired_delta, pays_words, regime_checks, regime_sentence, study_controls,
-                                    study_curves, load_windows, window_table,
+                                    study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
 from .recall import SOLVED, failures, load_recall, recall_summary, write_recall_report

@@ -201,10 +201,11 @@ def window_study(results:str|Path, # the study's results folder (its kept runs)
                 )->list[Path]: # the window_loss.json files written now
     "`window_loss` of every kept vanilla run of `context` that lacks it and whose ckpt.pt is on this machine."
     written = []
-    for kept in sorted(Path(results).glob(f"*T{context}-vanilla-seed*")):
+    for kept in sorted(p for p in Path(results).iterdir() if (p/"config.json").is_file()):
+        s = json.loads((kept/"config.json").read_text()).get("setting", {})  # the sweep's record: never the folder's name
         ck = Path(out_dir)/"runs"/kept.name/"ckpt.pt"
-        if not kept.is_dir() or (kept/"window_loss.json").is_file() or not ck.is_file(): continue
-        if json.loads((kept/"config.json").read_text()).get("setting", {}).get("equal_time"): continue
+        if (s.get("label"), s.get("context"), s.get("equal_time", False)) != ("vanilla", context, False): continue
+        if (kept/"window_loss.json").is_file() or not ck.is_file(): continue
         res = window_loss(ck, windows, data_dir)
         with atomic_write(kept/"window_loss.json") as f: f.write(json.dumps({str(w): v for w, v in res.items()}, indent=1).encode())
         log(f"{kept.name}: loss at windows " + ", ".join(f"{w} {v['split_loss']:.4f}" for w, v in res.items()))

@@ -646,7 +646,8 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
     if len(study):
         curves = study_curves(results_dir)
         md += [f"**Regime.** {regime_sentence(results_dir, study, long)}", ""]
-        wt = window_table(load_windows(results_dir), long)
+        wins = load_windows(results_dir)
+        wt = window_table(wins, long)
         checks = regime_checks(study, curves, long, short)
         held = bool(checks.holds.all())
         md += ["### Is this the regime?", "",
@@ -655,9 +656,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                 "they describe the runs kept so far, and a tie or a missing seed is said as such."), "",
                markdown_table(checks.assign(holds=checks.holds.map({True: "yes", False: "not yet"}))), ""]
         if pw := pays_words(study, long): md += [f"**Does context past the local window pay?** {pw}", ""]
-        pc = plateau_control(results_dir)
-        if len(pc): md += [f"**More steps.** {more_steps_words(results_dir)}", ""]
-        wins = load_windows(results_dir)
+        if ms := more_steps_words(results_dir): md += [f"**More steps.** {ms}", ""]
         if len(wt):
             md += ["### How far exact attention reads", "",
                    f"Each trained vanilla model, its attention cut to a sliding window of its last W tokens (no "
@@ -670,7 +669,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
             w64 = wt.iloc[0]
             if gap[2] and gap[0] == gap[0]:
                 md += [f"The block-local control trails exact attention by {_pm(*gap, 4).replace(' ~', '')} at positions 1025-{long}; cutting exact "
-                       f"attention itself to its {wt.index[0].removeprefix('last ')} costs {w64.far_mean:+.4f}. "
+                       f"attention itself to its {wt.index[0]} costs {w64.far_mean:+.4f}. "
                        + ("The rest of the control's deficit is not far context: it is what fixed blocks cost (the first tokens of each block "
                           "see almost nothing) and what training with them changes." if gap[0] > w64.far_mean + 2 * (gap[1] if gap[1] == gap[1] else 0) else
                           "Its deficit is what the far context is worth."), ""]
