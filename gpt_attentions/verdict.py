@@ -11,8 +11,8 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity',
            'trained_table', 'write_study_report', 'far_column', 'regime_checks', 'pays_words', 'gain_share',
            'plateau_control', 'more_steps_words', 'load_windows', 'context_table', 'window_table', 'reach_words',
-           'recipe_words', 'load_pilot', 'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence', 'still_falling',
-           'write_long_report']
+           'recipe_words', 'unstaged_words', 'load_pilot', 'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence',
+           'still_falling', 'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -443,15 +443,16 @@ def gain_share(study:pd.DataFrame, # from `load_study`
 
 # %% ../nbs/06b_verdict.ipynb #long0042
 def plateau_control(results_dir:str|Path, # the long-context study's kept results (plateau/ inside)
-                   )->pd.DataFrame: # one row per longer run: setting, context, seed, steps, regime steps, losses, differences
-    "Each longer run kept in plateau/ against the regime's run of the same setting, context and seed, on the whole validation split."
-    longer, _ = load_study(Path(results_dir)/"plateau")
+                    folder:str="plateau", # the subfolder of runs that change one thing in the recipe: plateau/ (more steps), unstaged/
+                   )->pd.DataFrame: # one row per run there: setting, context, seed, both runs' names, steps, losses, differences
+    "Each run kept in `folder` against the regime's run of the same setting, context and seed, on the whole validation split."
+    longer, _ = load_study(Path(results_dir)/folder)
     study, _ = load_study(results_dir)
     if not len(longer) or not len(study) or REGIME_LOSS not in longer or REGIME_LOSS not in study: return pd.DataFrame()
     keys = ["setting", "context", "seed"]
     m = longer[~longer.eqtime].merge(study[~study.eqtime], on=keys, suffixes=("", "_regime"))
     far = {c for c in (far_column(longer, int(t)) for t in m.context.unique()) if c}
-    cols = keys + ["iters", "iters_regime", REGIME_LOSS, f"{REGIME_LOSS}_regime"] + sorted(far) + [f"{c}_regime" for c in sorted(far)]
+    cols = keys + ["run", "run_regime", "iters", "iters_regime", REGIME_LOSS, f"{REGIME_LOSS}_regime"] + sorted(far) + [f"{c}_regime" for c in sorted(far)]
     out = m[[c for c in cols if c in m]].copy()
     out["gain"] = out[f"{REGIME_LOSS}_regime"] - out[REGIME_LOSS]
     for c in sorted(far): out[f"gain_{c.removeprefix('split_loss_')}"] = out[f"{c}_regime"] - out[c]
@@ -535,6 +536,19 @@ def recipe_words(config:dict)->str:
     if t.get("short_iters"):
         return f"{B * T // t['short_context']} × {t['short_context']} tokens for {t['short_iters']} steps, then {B} × {T}"
     return f"{B} × {T} tokens per step"
+
+def unstaged_words(results_dir:str|Path)->str: # a sentence; '' without runs in unstaged/
+    "What full windows from the first step (runs kept in unstaged/) give against the regime's staged run of the same setting and seed."
+    pc, d = plateau_control(results_dir, "unstaged"), Path(results_dir)
+    if not len(pc): return ""
+    def recipe(folder, run): return recipe_words(json.loads((d/folder/run/"config.json").read_text()))
+    out = []
+    for _, r in pc.iterrows():
+        far = far_column(pc[[c for c in pc if not c.endswith("_regime")]], int(r.context))
+        where = f"; positions {'-'.join(far.split('_')[-2:])}: {r[far]:.3f} against {r[f'{far}_regime']:.3f}" if far else ""
+        out.append(f"{r.setting} at {int(r.context)} tokens, seed {int(r.seed)}, {int(r.iters)} steps of {recipe('unstaged', r.run)} "
+                   f"instead of {recipe('.', r.run_regime)}: whole-split loss {r[REGIME_LOSS]:.3f} against {r[f'{REGIME_LOSS}_regime']:.3f}{where}")
+    return "; ".join(out) + " (1 seed each)."
 
 def load_pilot(pilot_dir:str|Path)->pd.DataFrame: # every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
     "The pilot's runs (kept run folders with config.json and metrics.csv), one row per evaluation."
@@ -657,6 +671,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                markdown_table(checks.assign(holds=checks.holds.map({True: "yes", False: "not yet"}))), ""]
         if pw := pays_words(study, long): md += [f"**Does context past the local window pay?** {pw}", ""]
         if ms := more_steps_words(results_dir): md += [f"**More steps.** {ms}", ""]
+        if us := unstaged_words(results_dir): md += [f"**Without the stages.** {us}", ""]
         if len(wt):
             md += ["### How far exact attention reads", "",
                    f"Each trained vanilla model, its attention cut to a sliding window of its last W tokens (no "
