@@ -542,13 +542,21 @@ def unstaged_words(results_dir:str|Path)->str: # a sentence; '' without runs in 
     pc, d = plateau_control(results_dir, "unstaged"), Path(results_dir)
     if not len(pc): return ""
     def recipe(folder, run): return recipe_words(json.loads((d/folder/run/"config.json").read_text()))
+    study, _ = load_study(d)
     out = []
     for _, r in pc.iterrows():
         far = far_column(pc[[c for c in pc if not c.endswith("_regime")]], int(r.context))
         where = f"; positions {'-'.join(far.split('_')[-2:])}: {r[far]:.3f} against {r[f'{far}_regime']:.3f}" if far else ""
+        _, sd, n = _stat(_by_seed(study, r.setting, int(r.context), REGIME_LOSS).dropna())  # the staged runs' spread over seeds
+        gap = r[REGIME_LOSS] - r[f"{REGIME_LOSS}_regime"]
+        verdict = ("one staged seed so far: no spread to judge the gap by" if n < 2 else
+                   f"a tie (the staged runs' sd over {n} seeds: {sd:.3f})" if abs(gap) <= 2 * sd else
+                   f"full windows from the start do {'worse' if gap > 0 else 'better'} by {abs(gap):.3f}, beyond 2 sd of the staged runs "
+                   f"({sd:.3f}, {n} seeds): {'the stages are not what holds it back' if gap > 0 else 'part of its gap is the recipe'}")
         out.append(f"{r.setting} at {int(r.context)} tokens, seed {int(r.seed)}, {int(r.iters)} steps of {recipe('unstaged', r.run)} "
-                   f"instead of {recipe('.', r.run_regime)}: whole-split loss {r[REGIME_LOSS]:.3f} against {r[f'{REGIME_LOSS}_regime']:.3f}{where}")
-    return "; ".join(out) + " (1 seed each)."
+                   f"instead of {recipe('.', r.run_regime)}: whole-split loss {r[REGIME_LOSS]:.3f} against {r[f'{REGIME_LOSS}_regime']:.3f}"
+                   f"{where}; {verdict}")
+    return "; ".join(out) + "."
 
 def load_pilot(pilot_dir:str|Path)->pd.DataFrame: # every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
     "The pilot's runs (kept run folders with config.json and metrics.csv), one row per evaluation."
