@@ -14,13 +14,13 @@ import json, os, shutil, statistics, tempfile, time
 from pathlib import Path
 import torch
 from fastprogress.fastprogress import progress_bar
-from .benchmark import BenchmarkConfig, run_benchmark
+from .benchmark import BenchmarkConfig, benchmark_command, run_benchmark
 from .data import atomic_write, get_batch
 from .model import GPT
 from .metrics import machine_info
 from .sweep import SweepRun, sweep, sweep_runs
 from .cli import coerce
-from .train import autocast_context, default_out_dir, get_lr, make_configs, prepared_data, project_root, split_loss, step_windows, train_step
+from .train import autocast_context, default_out_dir, get_lr, make_configs, prepared_data, project_relative, project_root, split_loss, step_windows, train_step
 
 # %% ../nbs/05a_study_lib.ipynb #st000007
 STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 2048 tokens per step
@@ -144,10 +144,6 @@ def keep_checkpoint(run_dir:str|Path, # a complete training run
         with atomic_write(dest) as f: f.write(src.read_bytes())
     return dest if dest.is_file() else None
 
-def _project_relative(p:str|Path)->str:
-    root = project_root() or Path.cwd()
-    try: return str(Path(p).resolve().relative_to(root.resolve()))
-    except ValueError: return str(p)
 
 def trained_benchmark(results:str|Path, # the study's results folder: benchmark-trained-layer<l>/ go here
                       checkpoint:str|Path, # the trained GPT
@@ -167,8 +163,9 @@ def trained_benchmark(results:str|Path, # the study's results folder: benchmark-
                                              measure_memory=False, repeats=1, tag=tag, out_dir=tmp) | config)
                 run_benchmark(cfg, progress=False)
                 c = json.loads((Path(tmp)/f"benchmark-{tag}"/"config.json").read_text())
-                c["config"] |= dict(checkpoint=_project_relative(checkpoint), out_dir=_project_relative(results))
+                c["config"] |= dict(checkpoint=project_relative(checkpoint), out_dir=project_relative(results))
                 (Path(tmp)/f"benchmark-{tag}"/"config.json").write_text(json.dumps(c, indent=1))
+                (Path(tmp)/f"benchmark-{tag}"/"command.txt").write_text(benchmark_command(c["config"]) + "\n")  # the kept paths, not tmp's
                 if dest.exists(): shutil.rmtree(dest)  # an incomplete copy of an earlier attempt
                 os.replace(Path(tmp)/f"benchmark-{tag}", dest)
         out.append(dest)

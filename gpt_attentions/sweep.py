@@ -21,7 +21,7 @@ from fastcore.script import call_parse
 from .attention import ATTENTIONS, attention_spec, resolve_attention_args
 from .data import atomic_write
 from .cli import literal_or_str, run_command
-from .train import NonFiniteLoss
+from .train import NonFiniteLoss, project_relative
 
 # %% ../nbs/04a_sweep.ipynb #07e1aaf0
 @dataclass
@@ -210,7 +210,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
         output = out/"runs"/r.name/nb.name
         if not force and run_complete(output):
             log(f"[{i}/{len(runs)}] {r.name}: complete, skipped"); res["skipped"].append(r.name)
-            if keep and not dry_run: keep_run(output.parent, Path(keep)/r.name, r.command(str(notebook)), r.setting)
+            if keep and not dry_run: keep_run(output.parent, Path(keep)/r.name, r.command(project_relative(notebook)), r.setting)
             continue
         if not force and keep and kept_complete(Path(keep)/r.name, r):  # finished elsewhere: its committed copy is complete
             log(f"[{i}/{len(runs)}] {r.name}: kept complete, skipped"); res["skipped"].append(r.name); continue
@@ -229,7 +229,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
                                     kernel_name=kernel_name, cwd=str(nb.parent), progress_bar=False)
                 if why := nonfinite_loss(output.parent): raise NonFiniteLoss(f"the run diverged: its metrics.csv logs {why}")
                 res["done"].append(r.name); log(f"    done in {time.time() - t0:.0f} s -> {output}")
-                if keep: keep_run(output.parent, Path(keep)/r.name, r.command(str(notebook)), r.setting)
+                if keep: keep_run(output.parent, Path(keep)/r.name, r.command(project_relative(notebook)), r.setting)
             except Exception as e:  # one failed run must not stop the others
                 res["failed"][r.name] = _short_error(e); log(f"    FAILED: {res['failed'][r.name]} (see {output})")
     if res["failed"]:

@@ -6,9 +6,9 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/train_lib.html.md"""
 
 # %% auto #0
 __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'SPLIT_SPAN', 'PRESETS', 'train_cli', 'FIELD_HINTS', 'TrainConfig',
-           'get_lr', 'save_checkpoint', 'load_checkpoint', 'project_root', 'default_out_dir', 'pick_device',
-           'peak_memory_mb', 'load_metrics', 'estimate_loss', 'split_loss', 'step_windows', 'check_stages',
-           'autocast_context', 'accumulation_steps', 'prepared_data', 'split_sizes', 'check_block_size',
+           'get_lr', 'save_checkpoint', 'load_checkpoint', 'project_root', 'default_out_dir', 'project_relative',
+           'pick_device', 'peak_memory_mb', 'load_metrics', 'estimate_loss', 'split_loss', 'step_windows',
+           'check_stages', 'autocast_context', 'accumulation_steps', 'prepared_data', 'split_sizes', 'check_block_size',
            'NonFiniteLoss', 'train_step', 'train', 'load_model', 'sample', 'make_configs', 'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
@@ -122,6 +122,12 @@ def project_root(start:str|Path|None=None)->Path|None:
 def default_out_dir()->Path:
     "Where runs/ goes by default: the project root when inside the project, else the working directory."
     return project_root() or Path.cwd()
+
+def project_relative(p:str|Path)->str:
+    "`p` relative to the project root when inside it (how kept files and commands name paths), else `p` as given."
+    root = project_root() or Path.cwd()
+    try: return str(Path(p).resolve().relative_to(root.resolve()))
+    except ValueError: return str(p)
 
 def _mps()->bool: return getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()
 
