@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, paired_delta, pays_words, regime_checks, regime_sentence, study_controls,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_sentence, study_controls,
                                     study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
@@ -94,6 +94,7 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
                        "(1: all of it, 0: none; mean ± sd over seeds): "
                        + ", ".join(f"{s} {r.share:.2f}" + (f" ± {r.sd:.2f}" if r.seeds > 1 else " (1 seed)") for s, r in share.iterrows()) + ".")
         if us := unstaged_words(results_dir): out.append(f"**Without the stages.** {us}")
+        if et := equal_time_words(results_dir): out.append(f"**At equal wall-clock.** {et}")
     if len(pilot):
         at = pilot[pilot.iter == pilot.groupby("run").iter.max().min()]  # the last step every arm reached
         arms = ", ".join(f"{r.val_loss:.2f} with {POSITION_WORDS.get(r.position, r.position)}" for r in at.sort_values("val_loss").itertuples())

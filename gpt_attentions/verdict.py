@@ -6,13 +6,13 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/verdict.html.md"""
 
 # %% auto #0
 __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_REFERENCE', 'TRAIN_TOKENS', 'POSITION_WORDS',
-           'study_record', 'plateau', 'load_study', 'study_curves', 'study_setting', 'trained_similarity',
-           'approx_by_context', 'paired_delta', 'study_controls', 'study_speed', 'verdict_table', 'fake_study',
-           'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity',
-           'trained_table', 'write_study_report', 'far_column', 'regime_checks', 'pays_words', 'gain_share',
-           'plateau_control', 'more_steps_words', 'load_windows', 'context_table', 'window_table', 'reach_words',
-           'recipe_words', 'unstaged_words', 'load_pilot', 'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence',
-           'still_falling', 'write_long_report']
+           'study_record', 'run_stages', 'training_ms', 'plateau', 'load_study', 'study_curves', 'study_setting',
+           'trained_similarity', 'approx_by_context', 'paired_delta', 'study_controls', 'study_speed', 'verdict_table',
+           'fake_study', 'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time',
+           'plot_trained_similarity', 'trained_table', 'write_study_report', 'far_column', 'regime_checks',
+           'pays_words', 'gain_share', 'plateau_control', 'more_steps_words', 'load_windows', 'context_table',
+           'window_table', 'reach_words', 'recipe_words', 'unstaged_words', 'equal_time_words', 'load_pilot',
+           'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence', 'still_falling', 'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -33,6 +33,23 @@ def study_record(run:Path)->dict|None: # {context, eqtime, setting, seed}; None:
         raise ValueError(f"{run/'config.json'} records no setting {', '.join(missing)}: keep the run through the sweep "
                          "(sweep(..., keep=) or gpt-attentions-sweep --keep, as run_study does), which records its setting")
     return dict(context=int(s["context"]), eqtime=bool(s.get("equal_time", False)), setting=s["label"], seed=int(s["seed"]))
+
+def run_stages(run:Path)->int: # the short-window steps it took first; 0: not staged
+    "How many of a kept run's first steps trained on short windows (staged training, notebook 04), from its config.json."
+    c = json.loads((run/"config.json").read_text())
+    t, T = c.get("train", {}), c.get("model", {}).get("block_size", 0)
+    return int(t.get("short_iters") or 0) if 0 < (t.get("short_context") or 0) < T else 0
+
+def training_ms(calibration:dict|None, # a context's calibration (its recheck's step times when kept)
+                setting:str, iters, # steps: a number or an array
+                short_iters=0, # the run's short-window steps, taken first (a number or an array like `iters`)
+               ):
+    "The time a run of `setting` trains to step `iters`, in ms of the calibrated step times: short-window steps first, then full ones."
+    cal = (calibration or {}).get("recheck") or calibration or {}
+    ms, short = cal.get("ms_per_step", {}).get(setting, np.nan), cal.get("ms_per_short_step", {}).get(setting, np.nan)
+    it = np.asarray(iters, dtype=float)
+    s = np.minimum(it, np.asarray(short_iters, dtype=float))
+    return (it - s) * ms + np.where(s > 0, s * short, 0.0)  # an unstaged run needs no short-step time
 
 def plateau(curve:pd.DataFrame, # one run's evaluations: iter, val_loss
             tail:float=0.2, # the last share of the steps
@@ -58,7 +75,7 @@ def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per 
         val = m.dropna(subset=["val_loss"])
         if not len(val): continue
         last = val.iloc[-1]
-        rows.append(meta | dict(run=run.name, iters=int(last["iter"]), final_val_loss=last["val_loss"],
+        rows.append(meta | dict(run=run.name, iters=int(last["iter"]), short_iters=run_stages(run), final_val_loss=last["val_loss"],
                                 tail_fall=plateau(val),  # how much its loss still fell over its last 20% of steps
                                 ms_per_iter=m.get("ms_per_iter", pd.Series(dtype=float)).median(),
                                 tokens_per_s=m.get("tokens_per_s", pd.Series(dtype=float)).median(),
@@ -68,12 +85,12 @@ def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per 
     return pd.DataFrame(rows), cal
 
 def study_curves(results_dir:str|Path)->pd.DataFrame:
-    "Every evaluation of every kept study run: context, eqtime, setting, seed, iter, val_loss."
+    "Every evaluation of every kept study run: context, eqtime, setting, seed, short_iters, iter, val_loss."
     parts = []
     for run in sorted(Path(results_dir).iterdir()) if Path(results_dir).is_dir() else []:
         if meta := study_record(run):
             m = pd.read_csv(run/"metrics.csv").dropna(subset=["val_loss"])
-            parts.append(m[["iter", "val_loss"]].assign(**meta))
+            parts.append(m[["iter", "val_loss"]].assign(**meta, short_iters=run_stages(run)))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 def study_setting(label:str)->str:
@@ -134,12 +151,15 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
     whole = "split_loss" in s and bool(s["split_loss"].notna().all()) and len(s) > 0  # every run scored the whole validation split
     col, pre = ("split_loss", "split_loss_") if whole else ("final_val_loss", "val_loss_")  # the Δ and far columns read it when they can
     far = [c for c in (f"{pre}{lo}_{hi}" for lo, hi in ((257, 1024), (1025, 2048))) if c in s and s[c].notna().any()]
-    van = s[s.setting == "vanilla"].iters.median()  # vanilla's steps: the equal-time budgets' reference (NaN without vanilla)
+    v = s[s.setting == "vanilla"]  # vanilla's run time: the equal-time budgets' reference (NaN without vanilla)
+    van = float(training_ms(calibration, "vanilla", v.iters.median(), v.short_iters.median())) if len(v) else np.nan
+    staged = bool((s.short_iters > 0).any()) if "short_iters" in s else False
     rows = []
     for setting in sorted(s.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
         g = s[s.setting == setting]
         row = dict(setting=setting, seeds=len(g), speed=speed.get(setting, np.nan))
         if spread: row["speed range"] = spread.get(setting, "")
+        if staged: row["run speed"] = van / float(training_ms(calibration, setting, g.iters.median(), g.short_iters.median()))  # both stages
         row |= dict(val_loss=f"{g.final_val_loss.mean():.3f}" + (f" ± {g.final_val_loss.std(ddof=1):.3f}" if len(g) > 1 else ""))
         if whole: row["whole split"] = f"{g.split_loss.mean():.3f}" + (f" ± {g.split_loss.std(ddof=1):.3f}" if len(g) > 1 else "")
         row["ms/step"] = ms.get(setting, np.nan)
@@ -150,7 +170,8 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         for c in far: row[f"far {c.removeprefix(pre).replace('_', '-')}"] = f"{g[c].mean():.3f}" if whole else g[c].mean()  # thousandths matter there
         eq = study[(study.context == context) & study.eqtime & (study.setting == setting)]
         row["equal-time steps"] = int(eq.iters.median()) if len(eq) else np.nan  # vanilla's steps x its step time / this one's
-        row["equal-time / vanilla's time"] = row["equal-time steps"] / row["speed"] / van if len(eq) else np.nan  # 1 if speed = budget
+        row["equal-time / vanilla's time"] = (float(training_ms(calibration, setting, eq.iters.median(), eq.short_iters.median())) / van
+                                              if len(eq) else np.nan)  # 1 where the recheck's step times agree with the budget's
         if "tail_fall" in g: row["last-20% fall"] = f"{100 * g.tail_fall.mean():.1f}%"
         row["Δ equal time"] = _pm(*paired_delta(study, setting, "vanilla", context, eqtime=True, col=col)) if setting != "vanilla" else ""
         if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)
@@ -273,7 +294,7 @@ def plot_equal_time(study:pd.DataFrame, context:int)->plt.Figure:
 
 def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
                       context:int, calibration:dict|None)->plt.Figure:
-    "Validation loss against training time (steps x calibrated step time): vanilla's equal-step runs, the others' equal-time runs."
+    "Validation loss against training time (`training_ms`: steps x calibrated step time, by stage): vanilla's equal-step runs, the others' equal-time runs."
     _, _, ms = study_speed(calibration)
     c = curves[(curves.context == context) & (curves["iter"] > 0)]  # step 0 is the untrained model's loss, the same for all
     fig, ax = plt.subplots(figsize=(7, 4))
@@ -281,10 +302,10 @@ def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
         g = c[(c.setting == setting) & (c.eqtime == (setting != "vanilla"))]
         if not len(g) or setting not in ms: continue
         m = g.groupby("iter").val_loss.agg(["mean", "min", "max"])
-        t = m.index.values * ms[setting] / 1e3 / 60  # minutes
+        t = training_ms(calibration, setting, m.index.values, g.short_iters.iloc[0] if "short_iters" in g else 0) / 1e3 / 60  # minutes
         line, = ax.plot(t, m["mean"], marker=".", label=f"{setting} ({g.seed.nunique()} seed{'s' if g.seed.nunique() > 1 else ''})", ls="--" if setting.startswith("local") else "-")
         ax.fill_between(t, m["min"], m["max"], color=line.get_color(), alpha=0.15)
-    ax.set(xlabel="training time, minutes of one core (steps x calibrated step time)", ylabel="validation loss (nats/char)",
+    ax.set(xlabel="training time, minutes of one core (steps x calibrated step times)", ylabel="validation loss (nats/char)",
            title=f"Loss against training time, context {context}")
     ax.legend(fontsize=7); fig.tight_layout()
     return fig
@@ -558,6 +579,29 @@ def unstaged_words(results_dir:str|Path)->str: # a sentence; '' without runs in 
                    f"{where}; {verdict}")
     return "; ".join(out) + "."
 
+def equal_time_words(results_dir:str|Path, # the study's kept results, with their calibration
+                     context:int=2048)->str: # a sentence; '' without equal-time runs at `context`
+    "Every setting trained for exact attention's wall-clock against exact attention, whole split and far positions, beside equal steps."
+    study, cal = load_study(results_dir)
+    eq = study[(study.context == context) & study.eqtime] if len(study) else study
+    if not len(eq): return ""
+    c, s = cal.get(context, {}), study[study.context == context]
+    col = REGIME_LOSS if REGIME_LOSS in s and s[REGIME_LOSS].notna().all() else "final_val_loss"
+    far, v = far_column(s, context), s[(s.setting == "vanilla") & ~s.eqtime]
+    van = float(training_ms(c, "vanilla", v.iters.median(), v.short_iters.median())) if len(v) else np.nan
+    parts = []
+    for setting in sorted(eq.setting.unique(), key=lambda x: (x.startswith("local"), x)):
+        g = eq[eq.setting == setting]
+        spent = float(training_ms(c, setting, g.iters.median(), g.short_iters.median())) / van  # by the recheck's times when kept
+        at = lambda col, e: _cell(_pm(*paired_delta(study, setting, "vanilla", context, e, col)))
+        parts.append(f"{setting} ({int(g.iters.median())} steps, {spent:.2f}x exact attention's time) {at(col, True)}, against "
+                     f"{at(col, False)} at equal steps" + (f"; positions {'-'.join(far.split('_')[-2:])} {at(far, True)}" if far else ""))
+    return (f"At {context} tokens, each setting trained for exact attention's wall-clock: its steps (both stages scaled alike) set "
+            f"by step times measured side by side with the runs' own training step ({c.get('threads', '?')} thread(s) per run, "
+            f"{c.get('date', 'undated')}). Its loss minus exact attention's ({'whole validation split' if col == REGIME_LOSS else 'evaluation windows'}"
+            f", paired by seed): " + "; ".join(parts) + ". Below zero beyond 2 sd, the setting's speed buys more than its "
+            "approximation costs; above, the approximation costs more than the extra steps win back.")
+
 def load_pilot(pilot_dir:str|Path)->pd.DataFrame: # every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
     "The pilot's runs (kept run folders with config.json and metrics.csv), one row per evaluation."
     parts = []
@@ -680,6 +724,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
         if pw := pays_words(study, long): md += [f"**Does context past the local window pay?** {pw}", ""]
         if ms := more_steps_words(results_dir): md += [f"**More steps.** {ms}", ""]
         if us := unstaged_words(results_dir): md += [f"**Without the stages.** {us}", ""]
+        if et := equal_time_words(results_dir, long): md += [f"**At equal wall-clock.** {et}", ""]
         if len(wt):
             md += ["### How far exact attention reads", "",
                    f"Each trained vanilla model, its attention cut to a sliding window of its last W tokens (no "
@@ -712,7 +757,9 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                                                       zip(share.share, share.sd, share.seeds)]).drop(columns="sd")), ""]
         md += ["The tables' columns are the short-budget study's (its page has the legend), except that where every run scored the "
                "whole validation split, the Δ columns, the far columns and `whole split` read it (`split_loss.json`) instead of "
-               "the evaluation windows; `val_loss` stays the evaluation windows' final loss, nanoGPT's measure.", ""]
+               "the evaluation windows; `val_loss` stays the evaluation windows' final loss, nanoGPT's measure. Where runs are staged, "
+               "`speed` is the full-window step's and `run speed` the whole run's (vanilla's time over the setting's, both "
+               "stages at their calibrated step times), the ratio that sets the equal-time budgets.", ""]
         for ctx in sorted((int(c) for c in study.context.unique()), reverse=True):
             n = study[study.context == ctx]
             md += [f"### Context {ctx}", "", f"{len(n)} runs, seeds {', '.join(map(str, sorted(n.seed.unique())))}.", "",
