@@ -579,6 +579,8 @@ def unstaged_words(results_dir:str|Path)->str: # a sentence; '' without runs in 
                    f"{where}; {verdict}")
     return "; ".join(out) + "."
 
+def _threads(n)->str: return f"{n} thread{'' if n == 1 else 's'}" if n else "threads unrecorded"
+
 def equal_time_words(results_dir:str|Path, # the study's kept results, with their calibration
                      context:int=2048)->str: # a sentence; '' without equal-time runs at `context`
     "Every setting trained for exact attention's wall-clock against exact attention, whole split and far positions, beside equal steps."
@@ -597,8 +599,8 @@ def equal_time_words(results_dir:str|Path, # the study's kept results, with thei
         parts.append(f"{setting} ({int(g.iters.median())} steps, {spent:.2f}x exact attention's time) {at(col, True)}, against "
                      f"{at(col, False)} at equal steps" + (f"; positions {'-'.join(far.split('_')[-2:])} {at(far, True)}" if far else ""))
     return (f"At {context} tokens, each setting trained for exact attention's wall-clock: its steps (both stages scaled alike) set "
-            f"by step times measured side by side with the runs' own training step ({c.get('threads', '?')} thread(s) per run, "
-            f"{c.get('date', 'undated')}). Its loss minus exact attention's ({'whole validation split' if col == REGIME_LOSS else 'evaluation windows'}"
+            f"by step times measured side by side with the runs' own training step ({_threads(c.get('threads'))} per run, "
+            f"measured {c.get('date', 'on an unrecorded date')}). Its loss minus exact attention's ({'whole validation split' if col == REGIME_LOSS else 'evaluation windows'}"
             f", paired by seed): " + "; ".join(parts) + ". Below zero beyond 2 sd, the setting's speed buys more than its "
             "approximation costs; above, the approximation costs more than the extra steps win back.")
 
