@@ -298,6 +298,7 @@ def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
     _, _, ms = study_speed(calibration)
     c = curves[(curves.context == context) & (curves["iter"] > 0)]  # step 0 is the untrained model's loss, the same for all
     fig, ax = plt.subplots(figsize=(7, 4))
+    staged = False
     for setting in sorted(c.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
         g = c[(c.setting == setting) & (c.eqtime == (setting != "vanilla"))]
         if not len(g) or setting not in ms: continue
@@ -305,8 +306,14 @@ def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
         t = training_ms(calibration, setting, m.index.values, g.short_iters.iloc[0] if "short_iters" in g else 0) / 1e3 / 60  # minutes
         line, = ax.plot(t, m["mean"], marker=".", label=f"{setting} ({g.seed.nunique()} seed{'s' if g.seed.nunique() > 1 else ''})", ls="--" if setting.startswith("local") else "-")
         ax.fill_between(t, m["min"], m["max"], color=line.get_color(), alpha=0.15)
+        if short := int(g.short_iters.iloc[0]) if "short_iters" in g else 0:  # staged: where its full windows begin
+            ax.axvline(float(training_ms(calibration, setting, short, short)) / 6e4, color=line.get_color(), ls=":", lw=1)
+            staged = True
     ax.set(xlabel="training time, minutes of one core (steps x calibrated step times)", ylabel="validation loss (nats/char)",
            title=f"Loss against training time, context {context}")
+    if staged:
+        ax.set_title(f"Loss against training time, context {context}\n(dotted: the end of a run's short-window stage; before it, "
+                     "full windows are scored by a model trained on short ones)", fontsize=9)
     ax.legend(fontsize=7); fig.tight_layout()
     return fig
 
