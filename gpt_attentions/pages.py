@@ -111,7 +111,7 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
                        + ", ".join(f"{s} {r.share:.2f}" + (f" ± {r.sd:.2f}" if r.seeds > 1 else " (1 seed)") for s, r in share.iterrows()) + ".")
         if held == 3 and (cw := cost_words(study, cal)): out.append(f"**What each mechanism costs at equal steps**: {cw}")
         if us := unstaged_words(results_dir): out.append(f"**Without the stages.** {us}")
-        if et := equal_time_words(results_dir): out.append(f"**At equal wall-clock.** {et}")
+        if et := equal_time_words(study, cal): out.append(f"**At equal wall-clock.** {et}")
     if len(pilot):
         at = pilot[pilot.iter == pilot.groupby("run").iter.max().min()]  # the last step every arm reached
         arms = ", ".join(f"{r.val_loss:.2f} with {POSITION_WORDS.get(r.position, r.position)}" for r in at.sort_values("val_loss").itertuples())

@@ -589,28 +589,24 @@ def unstaged_words(results_dir:str|Path)->str: # a sentence; '' without runs in 
 
 def _threads(n)->str: return f"{n} thread{'' if n == 1 else 's'}" if n else "threads unrecorded"
 
-def equal_time_words(results_dir:str|Path, # the study's kept results, with their calibration
+def equal_time_words(study:pd.DataFrame, calibrations:dict, # `load_study`'s two results
                      context:int=2048)->str: # a sentence; '' without equal-time runs at `context`
-    "Every setting trained for exact attention's wall-clock against exact attention, whole split and far positions, beside equal steps."
-    study, cal = load_study(results_dir)
-    eq = study[(study.context == context) & study.eqtime] if len(study) else study
-    if not len(eq): return ""
-    c, s = cal.get(context, {}), study[study.context == context]
-    col = REGIME_LOSS if REGIME_LOSS in s and s[REGIME_LOSS].notna().all() else "final_val_loss"
-    far, v = far_column(s, context), s[(s.setting == "vanilla") & ~s.eqtime]
-    van = float(training_ms(c, "vanilla", v.iters.median(), v.short_iters.median())) if len(v) else np.nan
-    parts = []
-    for setting in sorted(eq.setting.unique(), key=lambda x: (x.startswith("local"), x)):
-        g = eq[eq.setting == setting]
-        spent = float(training_ms(c, setting, g.iters.median(), g.short_iters.median())) / van  # by the recheck's times when kept
-        at = lambda col, e: _cell(_pm(*paired_delta(study, setting, "vanilla", context, e, col)))
-        parts.append(f"{setting} ({int(g.iters.median())} steps, {spent:.2f}x exact attention's time) {at(col, True)}, against "
-                     f"{at(col, False)} at equal steps" + (f"; positions {'-'.join(far.split('_')[-2:])} {at(far, True)}" if far else ""))
+    "Every setting trained for exact attention's wall-clock against exact attention (the verdict table's cells), beside equal steps."
+    if not len(study) or not (eq := study[(study.context == context) & study.eqtime]).shape[0]: return ""
+    c = calibrations.get(context, {})
+    t, far = verdict_table(study, context, c), far_column(study[study.context == context], context)
+    spent = "equal-time / vanilla's time"  # the table's share of exact attention's time, by the recheck when kept
+    parts = [f"{m} ({int(t.loc[m, 'equal-time steps'])} steps, {t.loc[m, spent]:.2f}x exact attention's time) "
+             f"{_cell(t.loc[m, 'Δ equal time'])}, against {_cell(t.loc[m, 'Δ vs vanilla'])} at equal steps"
+             + (f"; positions {'-'.join(far.split('_')[-2:])} {_cell(_pm(*paired_delta(study, m, 'vanilla', context, True, far)))}" if far else "")
+             for m in sorted(eq.setting.unique(), key=lambda x: (x.startswith("local"), x))]
+    few = eq.groupby("setting").seed.nunique().min() < 2
     return (f"At {context} tokens, each setting trained for exact attention's wall-clock: its steps (both stages scaled alike) set "
             f"by step times measured side by side with the runs' own training step ({_threads(c.get('threads'))} per run, "
-            f"measured {c.get('date', 'on an unrecorded date')}). Its loss minus exact attention's ({'whole validation split' if col == REGIME_LOSS else 'evaluation windows'}"
+            f"measured {c.get('date', 'on an unrecorded date')}). Its loss minus exact attention's ({'whole validation split' if 'whole split' in t else 'evaluation windows'}"
             f", paired by seed): " + "; ".join(parts) + ". Below zero beyond 2 sd, the setting's speed buys more than its "
-            "approximation costs; above, the approximation costs more than the extra steps win back.")
+            "approximation costs; above, the approximation costs more than the extra steps win back"
+            + ("; a setting with one seed has no spread yet, so its difference is not a verdict." if few else "."))
 
 def load_pilot(pilot_dir:str|Path)->pd.DataFrame: # every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
     "The pilot's runs (kept run folders with config.json and metrics.csv), one row per evaluation."
@@ -734,7 +730,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
         if pw := pays_words(study, long): md += [f"**Does context past the local window pay?** {pw}", ""]
         if ms := more_steps_words(results_dir): md += [f"**More steps.** {ms}", ""]
         if us := unstaged_words(results_dir): md += [f"**Without the stages.** {us}", ""]
-        if et := equal_time_words(results_dir, long): md += [f"**At equal wall-clock.** {et}", ""]
+        if et := equal_time_words(study, cal, long): md += [f"**At equal wall-clock.** {et}", ""]
         if len(wt):
             md += ["### How far exact attention reads", "",
                    f"Each trained vanilla model, its attention cut to a sliding window of its last W tokens (no "
