@@ -14,7 +14,7 @@ import json, os, shutil, statistics, tempfile, time
 from pathlib import Path
 import torch
 from fastprogress.fastprogress import progress_bar
-from .benchmark import BenchmarkConfig, benchmark_command, run_benchmark
+from .benchmark import BenchmarkConfig, benchmark_command, run_benchmark, _load_avg
 from .data import atomic_write, get_batch
 from .model import GPT
 from .metrics import machine_info
@@ -72,7 +72,7 @@ def calibrate(context:int, # a key of STUDY_CONTEXTS
     max_iters = max_iters or params.get("short_iters", 0) + 1000
     runs = study_runs(context, [0], max_iters, chunk=chunk, **params)
     data_dir = prepared_data(None)
-    built = []
+    built, load = [], _load_avg()  # the machine's load before the first step: a quiet machine reads near 0
     for r in runs:
         p = {k: v for k, v in r.parameters.items() if k not in ("attention", "seed")}
         mc, tc = make_configs(r.parameters["attention"], **p)
@@ -101,7 +101,7 @@ def calibrate(context:int, # a key of STUDY_CONTEXTS
         out[k] = {n: statistics.median(t) for n, t in times[k].items()}
         out["ms_per_round" if k == "ms_per_step" else "short_ms_per_round"] = times[k]
     return out | dict(rounds=rounds, steps=steps, threads=torch.get_num_threads(), machine=machine_info(device)["machine"],
-                      date=time.strftime("%Y-%m-%d"))
+                      load_avg=dict(start=load, end=_load_avg()), date=time.strftime("%Y-%m-%d"))
 
 def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=1000, chunk:int=64, prefix:str="study-", **params)->list[SweepRun]:
     "Every non-vanilla setting trained for vanilla's time: its steps (both stages of a staged run) scaled by vanilla's run time over its own."

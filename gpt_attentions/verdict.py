@@ -589,6 +589,12 @@ def unstaged_words(results_dir:str|Path)->str: # a sentence; '' without runs in 
 
 def _threads(n)->str: return f"{n} thread{'' if n == 1 else 's'}" if n else "threads unrecorded"
 
+def _measured(c:dict)->str:
+    "How a calibration was measured, in words: threads per run, the machine's load average when recorded, the date."
+    load = (c.get("load_avg") or {}).get("start")
+    return (f"{_threads(c.get('threads'))} per run, " + (f"load average {load[0]:.2f} at the start, " if load else "")
+            + f"measured {c.get('date', 'on an unrecorded date')}")
+
 def equal_time_words(study:pd.DataFrame, calibrations:dict, # `load_study`'s two results
                      context:int=2048)->str: # a sentence; '' without equal-time runs at `context`
     "Every setting trained for exact attention's wall-clock against exact attention (the verdict table's cells), beside equal steps."
@@ -602,8 +608,9 @@ def equal_time_words(study:pd.DataFrame, calibrations:dict, # `load_study`'s two
              for m in sorted(eq.setting.unique(), key=lambda x: (x.startswith("local"), x))]
     few = eq.groupby("setting").seed.nunique().min() < 2
     return (f"At {context} tokens, each setting trained for exact attention's wall-clock: its steps (both stages scaled alike) set "
-            f"by step times measured side by side with the runs' own training step ({_threads(c.get('threads'))} per run, "
-            f"measured {c.get('date', 'on an unrecorded date')}). Its loss minus exact attention's ({'whole validation split' if 'whole split' in t else 'evaluation windows'}"
+            f"by step times measured side by side with the runs' own training step ({_measured(c)}"
+            + (f"; the share of exact attention's time is read from their recheck: {_measured(c['recheck'])}" if c.get("recheck") else "")
+            + f"). Its loss minus exact attention's ({'whole validation split' if 'whole split' in t else 'evaluation windows'}"
             f", paired by seed): " + "; ".join(parts) + ". Below zero beyond 2 sd, the setting's speed buys more than its "
             "approximation costs; above, the approximation costs more than the extra steps win back"
             + ("; a setting with one seed has no spread yet, so its difference is not a verdict." if few else "."))
