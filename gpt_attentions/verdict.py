@@ -294,22 +294,33 @@ def plot_equal_time(study:pd.DataFrame, context:int)->plt.Figure:
     return fig
 
 def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
-                      context:int, calibration:dict|None)->plt.Figure:
+                      context:int, calibration:dict|None,
+                      zoom:bool=False, # a second panel: the last 40% of the time, where settings that converge part by hundredths
+                     )->plt.Figure:
     "Validation loss against training time (`training_ms`: steps x calibrated step time, by stage): vanilla's equal-step runs, the others' equal-time runs."
     _, _, ms = study_speed(calibration)
     c = curves[(curves.context == context) & (curves["iter"] > 0)]  # step 0 is the untrained model's loss, the same for all
-    fig, ax = plt.subplots(figsize=(7, 4))
-    staged = False
+    fig, axs = plt.subplots(1, 2 if zoom else 1, figsize=(12, 4) if zoom else (7, 4), squeeze=False,
+                            gridspec_kw=dict(width_ratios=[3, 2] if zoom else [1]))
+    ax, az = axs[0][0], axs[0][-1]  # az: the end, zoomed (ax itself without zoom)
+    staged, ends = False, []
     for setting in sorted(c.setting.unique(), key=lambda x: (x != "vanilla", x.startswith("local"), x)):
         g = c[(c.setting == setting) & (c.eqtime == (setting != "vanilla"))]
         if not len(g) or setting not in ms: continue
         m = g.groupby("iter").val_loss.agg(["mean", "min", "max"])
         t = training_ms(calibration, setting, m.index.values, g.short_iters.iloc[0] if "short_iters" in g else 0) / 1e3 / 60  # minutes
-        line, = ax.plot(t, m["mean"], marker=".", label=f"{setting} ({g.seed.nunique()} seed{'s' if g.seed.nunique() > 1 else ''})", ls="--" if setting.startswith("local") else "-")
-        ax.fill_between(t, m["min"], m["max"], color=line.get_color(), alpha=0.15)
+        for a in (ax, az) if zoom else (ax,):
+            line, = a.plot(t, m["mean"], marker=".", label=f"{setting} ({g.seed.nunique()} seed{'s' if g.seed.nunique() > 1 else ''})", ls="--" if setting.startswith("local") else "-")
+            a.fill_between(t, m["min"], m["max"], color=line.get_color(), alpha=0.15)
+        ends.append(pd.DataFrame(dict(t=t, loss=m["mean"].values)))
         if short := int(g.short_iters.iloc[0]) if "short_iters" in g else 0:  # staged: where its full windows begin
             ax.axvline(float(training_ms(calibration, setting, short, short)) / 6e4, color=line.get_color(), ls=":", lw=1)
             staged = True
+    if zoom and ends:  # the last 40% of the longest run's time, where the settings part by hundredths: its y range fits most points there
+        e = pd.concat(ends); t_end = e.t.max(); late = e[e.t >= 0.6 * t_end].loss
+        lo = late.min() - 0.01
+        az.set(xlim=(0.6 * t_end, 1.02 * t_end), ylim=(lo, min(late.quantile(0.85) + 0.02, lo + 0.25)), xlabel="training time, minutes of one core")
+        az.set_title("its last 40%, zoomed\n(a line above the frame has left it)", fontsize=9)
     ax.set(xlabel="training time, minutes of one core (steps x calibrated step times)", ylabel="validation loss (nats/char)",
            title=f"Loss against training time, context {context}")
     if staged:
@@ -781,7 +792,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
             md += [f"![Validation loss by position, context {ctx}]({name}-positions-{ctx}.png)", ""]
             if n.eqtime.any():  # equal wall-clock: the loss against the time of the calibrated training step
                 save_figure(plot_equal_time(study, ctx), report/f"{name}-equal-time-{ctx}.png")
-                save_figure(plot_loss_vs_time(curves, ctx, cal.get(ctx)), report/f"{name}-time-{ctx}.png")
+                save_figure(plot_loss_vs_time(curves, ctx, cal.get(ctx), zoom=True), report/f"{name}-time-{ctx}.png")
                 md += [f"![Equal steps and equal wall-clock, context {ctx}]({name}-equal-time-{ctx}.png)", "",
                        f"![Loss against training time, context {ctx}]({name}-time-{ctx}.png)", ""]
     if len(pilot):
