@@ -618,11 +618,17 @@ def equal_time_words(study:pd.DataFrame, calibrations:dict, # `load_study`'s two
              + (f"; positions {'-'.join(far.split('_')[-2:])} {_cell(_pm(*paired_delta(study, m, 'vanilla', context, True, far)))}" if far else "")
              for m in sorted(eq.setting.unique(), key=lambda x: (x.startswith("local"), x))]
     few = eq.groupby("setting").seed.nunique().min() < 2
+    share, by = t.loc[sorted(eq.setting.unique()), spent].dropna(), "By the recheck" if c.get("recheck") else "By the budget's step times"
+    def errs(s, how, way):  # the settings whose share is off by more than 5%, and which way their Δ errs
+        one = len(s) == 1
+        return (f" {by}, {', '.join(f'{m} ({x:.2f}x)' for m, x in s.items())} had {how} exact attention's time: "
+                f"{'its' if one else 'their'} Δ at equal time errs {way.format('it' if one else 'them', 'its' if one else 'their')}." if len(s) else "")
+    off = errs(share[share < 0.95], "less than", "against {0}") + errs(share[share > 1.05], "more than", "in {1} favour")
     return (f"At {context} tokens, each setting trained for exact attention's wall-clock: its steps (both stages scaled alike) set "
             f"by step times measured side by side with the runs' own training step ({_measured(c)}"
             + (f"; the share of exact attention's time is read from their recheck: {_measured(c['recheck'])}" if c.get("recheck") else "")
             + f"). Its loss minus exact attention's ({'whole validation split' if 'whole split' in t else 'evaluation windows'}"
-            f", paired by seed): " + "; ".join(parts) + ". Below zero beyond 2 sd, the setting's speed buys more than its "
+            f", paired by seed): " + "; ".join(parts) + "." + off + " Below zero beyond 2 sd, the setting's speed buys more than its "
             "approximation costs; above, the approximation costs more than the extra steps win back"
             + ("; a setting with one seed has no spread yet, so its difference is not a verdict." if few else "."))
 
