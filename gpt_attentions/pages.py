@@ -122,7 +122,8 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
     if len(study):  # the regime first: what every run saw, the baseline beside nanoGPT's, who reads far context
         checks = regime_checks(study, study_curves(results_dir))
         held = int(checks.holds.sum())
-        out.append(f"**The long-context study** (notebook 05a, {len(study)} runs kept so far). {regime_sentence(results_dir, study)}")
+        out.append(f"**The long-context study** (notebook 05a, {len(study)} runs kept so far). {regime_sentence(results_dir, study)} "
+                   "Reproduce: `papermill nbs/05a_study.ipynb runs/study.ipynb` (hours on a CPU; it resumes where it stopped).")
         out.append(f"**Its regime checks: {held} of 3 hold** (" + "; ".join(f"{c}: {v.replace(' ~', ' (a tie)') or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                    + (", so its baseline trains at long context and reads it." if held == 3 else ", so it makes no claim about long context yet."))
         if ms := more_steps_words(results_dir): out.append(f"**More steps.** {ms}")
