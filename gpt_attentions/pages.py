@@ -190,9 +190,11 @@ def write_summary(results_dir:str|Path, # the committed results: study/ and reca
                  )->Path: # the summary.md written
     "The README's first section: the study's answer, its regime and caveats, the recall sweep's reach."
     d = Path(results_dir)
-    lines = long_lines(d/"study-long") + study_lines(d/"study") + bench_lines(d/"benchmarks") + recall_lines(d/"recall")
-    md = ["## The answer, and its regime", ""] + ([f"\n{x}\n" if "\n|" in x else f"- {x}" for x in lines] or ["No kept results yet."]) + [
-          "", f"Every table and figure: [{results_link}]({results_link}), generated from the data under `nbs/results/` by "
+    parts = [("The long-context study", long_lines(d/"study-long")), ("The first study: a short budget, on record", study_lines(d/"study")),
+             ("Speed", bench_lines(d/"benchmarks")), ("Recall", recall_lines(d/"recall"))]  # one heading each, in reading order
+    body = [y for title, lines in parts if lines for y in [f"### {title}", ""] + [f"\n{x}\n" if "\n|" in x else f"- {x}" for x in lines] + [""]]
+    md = ["## The answer, and its regime", ""] + (body or ["No kept results yet.", ""]) + [
+          f"Every table and figure: [{results_link}]({results_link}), generated from the data under `nbs/results/` by "
           "`python -m gpt_attentions.pages`."]
     with atomic_write(d/"summary.md") as f: f.write(("\n".join(md) + "\n").encode())
     return d/"summary.md"
