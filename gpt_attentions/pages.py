@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_sentence, study_controls,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_parts, study_controls,
                                     study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
@@ -122,13 +122,17 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
     if len(study):  # the regime first: what every run saw, the baseline beside nanoGPT's, who reads far context
         checks = regime_checks(study, study_curves(results_dir))
         held = int(checks.holds.sum())
-        out.append(f"**The long-context study** (notebook 05a, {len(study)} runs kept so far). {regime_sentence(results_dir, study)} "
-                   "Reproduce: `papermill nbs/05a_study.ipynb runs/study.ipynb` (hours on a CPU; it resumes where it stopped).")
+        rp = regime_parts(results_dir, study)
+        out.append(f"**The long-context study** (notebook 05a, {len(study)} runs kept so far). {rp['regime']} {rp['baseline']} "
+                   + (f"{rp['falling']} " if rp["falling"] else "")
+                   + "Reproduce: `papermill nbs/05a_study.ipynb runs/study.ipynb` (hours on a CPU; it resumes where it stopped).")
         out.append(f"**Its regime checks: {held} of 3 hold** (" + "; ".join(f"{c}: {v.replace(' ~', ' (a tie)') or 'no runs yet'}" for c, v in checks.value.items()) + ")"
                    + (", so its baseline trains at long context and reads it." if held == 3 else ", so it makes no claim about long context yet."))
         if ms := more_steps_words(results_dir): out.append(f"**More steps.** {ms}")
         if held == 3 and (gt := glance_table(study, cal)): out.append(gt)
         if pw := pays_words(study): out.append(f"**Does context past 64 tokens pay?** {pw}")
+        if rp["reach"]: out.append(f"**How far exact attention reads.** {rp['reach']}")
+        if rp["far"]: out.append(f"**Who reads far context.** {rp['far']}")
         if held == 3 and len(share := gain_share(study)):
             out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048 "
                        "(1: all of it, 0: none; mean ± sd over seeds): "

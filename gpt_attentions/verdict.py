@@ -12,7 +12,8 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'plot_trained_similarity', 'trained_table', 'write_study_report', 'far_column', 'regime_checks',
            'pays_words', 'gain_share', 'plateau_control', 'more_steps_words', 'load_windows', 'context_table',
            'window_table', 'reach_words', 'recipe_words', 'unstaged_words', 'equal_time_words', 'load_pilot',
-           'plot_recipes', 'plot_pilot', 'far_use', 'regime_sentence', 'still_falling', 'write_long_report']
+           'plot_recipes', 'plot_pilot', 'far_use', 'regime_parts', 'regime_sentence', 'still_falling',
+           'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -693,10 +694,10 @@ def far_use(study:pd.DataFrame, context:int=2048, col:str=REGIME_FAR,
         out[setting] = f"{setting} {_pm(m, sd, n).replace(' ~', '')}{verdict}"
     return pd.Series(out, dtype=object)
 
-def regime_sentence(results_dir:str|Path, # the long-context study's kept results
-                    study:pd.DataFrame, # its `load_study`
-                    long:int=2048)->str: # the verdict's first sentences
-    "The regime in words: steps, tokens and windows every run saw; exact attention's loss beside nanoGPT's; how far it reads; each setting's far context against both local controls."
+def regime_parts(results_dir:str|Path, # the long-context study's kept results
+                 study:pd.DataFrame, # its `load_study`
+                 long:int=2048)->dict: # regime, baseline, reach, far, falling: a sentence or two each ('' where there is nothing to say)
+    "The regime in parts: steps, tokens and windows every run saw; exact attention's loss beside nanoGPT's; how far it reads; each setting's far context against both local controls."
     runs = [r for r in sorted(Path(results_dir).iterdir()) if study_record(r)]
     tok = {json.loads((r/"config.json").read_text()).get("tokens_per_iter") for r in runs} - {None}
     steps, per = int(study[~study.eqtime].iters.max()), (tok.pop() if len(tok) == 1 else None)
@@ -714,11 +715,16 @@ def regime_sentence(results_dir:str|Path, # the long-context study's kept result
     blocks, sliding = study_controls(study)
     far = [f"minus the {name} control's: " + ", ".join(fu) for name, c in (("block-local", blocks), ("sliding-window", sliding))
            if c and len(fu := far_use(study, long, control=c))]
-    return (f"Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for every setting. "
-            f"Exact attention's final validation loss (evaluation windows): {vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}. "
-            + (reach_words(wt, long) + " " if len(wt) else "") + f"Far context, each setting's loss at positions 1025-{long} "
-            + ("; ".join(far) if far else "no run beside a control kept at 2048 tokens yet") + "."
-            + still_falling(study, long))
+    return dict(regime=f"Every run: {seen}, rotary positions, the `cpu` model (0.8M parameters), the same recipe for every setting.",
+                baseline=f"Exact attention's final validation loss (evaluation windows): {vl or 'no run kept yet'}; nanoGPT's "
+                         f"`shakespeare_char` reaches {ref}.",
+                reach=reach_words(wt, long) if len(wt) else "",
+                far=f"Each setting's loss at positions 1025-{long} " + "; ".join(far) + "." if far else "",
+                falling=still_falling(study, long).strip())
+
+def regime_sentence(results_dir:str|Path, study:pd.DataFrame, long:int=2048)->str: # the verdict's first sentences
+    "`regime_parts` as one paragraph: the long-context page's first."
+    return " ".join(p for p in regime_parts(results_dir, study, long).values() if p)
 
 def still_falling(study:pd.DataFrame, context:int=2048, limit:float=0.02)->str: # a sentence, '' when none
     "The settings whose validation loss still fell more than `limit` over their last 20% of steps (mean over seeds): their result is this budget's."
