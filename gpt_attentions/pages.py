@@ -130,6 +130,9 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
                    + (", so its baseline trains at long context and reads it." if held == 3 else ", so it makes no claim about long context yet."))
         if ms := more_steps_words(results_dir): out.append(f"**More steps.** {ms}")
         if held == 3 and (gt := glance_table(study, cal)): out.append(gt)
+        if held == 3 and (study.eqtime & (study.context == 2048)).any():  # the figure the long page draws for these runs
+            out.append("![Validation loss against training time at 2048 tokens: each setting trained for exact attention's wall-clock]"
+                       "(nbs/results/study-long-time-2048.png)")
         if pw := pays_words(study): out.append(f"**Does context past 64 tokens pay?** {pw}")
         if rp["reach"]: out.append(f"**How far exact attention reads.** {rp['reach']}")
         if rp["far"]: out.append(f"**Who reads far context.** {rp['far']}")
@@ -196,7 +199,7 @@ def write_summary(results_dir:str|Path, # the committed results: study/ and reca
     d = Path(results_dir)
     parts = [("The long-context study", long_lines(d/"study-long")), ("The first study: a short budget, on record", study_lines(d/"study")),
              ("Speed", bench_lines(d/"benchmarks")), ("Recall", recall_lines(d/"recall"))]  # one heading each, in reading order
-    body = [y for title, lines in parts if lines for y in [f"### {title}", ""] + [f"\n{x}\n" if "\n|" in x else f"- {x}" for x in lines] + [""]]
+    body = [y for title, lines in parts if lines for y in [f"### {title}", ""] + [f"\n{x}\n" if "\n|" in x or x.startswith("![") else f"- {x}" for x in lines] + [""]]
     md = ["## The answer, and its regime", ""] + (body or ["No kept results yet.", ""]) + [
           f"Every table and figure: [{results_link}]({results_link}), generated from the data under `nbs/results/` by "
           "`python -m gpt_attentions.pages`."]
