@@ -6,7 +6,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/pages.html.md"""
 
 # %% auto #0
 __all__ = ['PAGES', 'study_lines', 'recall_lines', 'cost_words', 'share_words', 'short_answer', 'glance_table', 'long_lines',
-           'page_settings', 'bench_lines', 'write_summary', 'build_pages', 'check_pages', 'main']
+           'page_settings', 'bench_lines', 'generation_lines', 'write_summary', 'build_pages', 'check_pages', 'main']
 
 # %% ../nbs/08_pages.ipynb #pg000001
 import argparse, json, shutil, sys, tempfile
@@ -223,13 +223,38 @@ def bench_lines(bench_dir:str|Path, # the committed benchmarks (`nbs/results/ben
                                                                   for r in rows.itertuples())
             + (f". Reproduce: `{cmd}`" if cmd else "") + "."]
 
+def generation_lines(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
+                     tag:str="grid", # the benchmark the README quotes
+                     T:int=8192, # the context at which one new token is drawn
+                    )->list[str]: # one markdown sentence; [] without that benchmark's generation rows at T
+    "The generation headline: ms per new token and the state held at context T, each setting beside exact attention's cache, threads and load stated."
+    d = Path(bench_dir)/f"benchmark-{tag}"
+    if not (d/"results.csv").is_file(): return []
+    b, rec = pd.read_csv(d/"results.csv"), json.loads((d/"config.json").read_text())
+    ok = b[(b.status == "ok") & (b["pass"] == "generation") & (b["T"] == T)]
+    van = ok[ok.method == "vanilla"]
+    if not len(van): return []
+    v, rows = van.iloc[0], ok[~ok.method.isin(["vanilla", "uniform"])].sort_values(["method", "hparam"])
+    load = (rec.get("load_avg") or {}).get("start")
+    shape = rec.get("config", {}).get("generation_model") or {}
+    cmd = (d/"command.txt").read_text().strip() if (d/"command.txt").is_file() else ""
+    th = int(v.threads)  # (v.dtype would be the Series' own)
+    why = ", the benchmark's setting for one token of one sequence" if th == 1 else ""
+    return [f"**Generation** (benchmark `{tag}`: one new token at a context of {T:,} tokens, a GPT of "
+            + (f"{shape['n_layer']} layers x {shape['n_head']} heads x {shape['n_embd']} ({int(v.n_head)} heads of {int(v.head_dim)}), " if shape else "")
+            + f"{v['dtype']}, {th} torch thread{'s' if th > 1 else ''}{why}, load average {load[0] if load else 'not recorded'} at its start): "
+            f"exact attention takes {v.time_ms:.1f} ms and holds a {v.state_mb:.3g} MiB key-value cache, which grows with the context; "
+            "the others, ms per token and the state they hold: "
+            + ", ".join(f"{r.label} {r.time_ms:.1f} ms, {r.state_mb:.3g} MiB" for r in rows.itertuples())
+            + (f". Reproduce: `{cmd}`" if cmd else "") + "."]
+
 def write_summary(results_dir:str|Path, # the committed results: study/ and recall/ under it
                   results_link:str="RESULTS.md", # where the full page is, from the README
                  )->Path: # the summary.md written
     "The README's first section: the study's answer, its regime and caveats, the recall sweep's reach."
     d = Path(results_dir)
     parts = [("The long-context study", long_lines(d/"study-long")), ("The first study: a short budget, on record", study_lines(d/"study")),
-             ("Speed", bench_lines(d/"benchmarks")), ("Recall", recall_lines(d/"recall"))]  # one heading each, in reading order
+             ("Speed", bench_lines(d/"benchmarks") + generation_lines(d/"benchmarks")), ("Recall", recall_lines(d/"recall"))]  # one heading each, in reading order
     body = [y for title, lines in parts if lines for y in [f"### {title}", ""] + [f"\n{x}\n" if "\n|" in x or x.startswith("![") else f"- {x}" for x in lines] + [""]]
     md = ["## The answer, and its regime", ""] + (body or ["No kept results yet.", ""]) + [
           f"Every table and figure: [{results_link}]({results_link}), generated from the data under `nbs/results/` by "
