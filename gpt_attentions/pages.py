@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_parts, study_controls,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_parts, study_controls, trained_similarity, trained_words,
                                     study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
@@ -167,6 +167,7 @@ def long_lines(results_dir:str|Path, # the long-context study's kept results (`n
         if pw := pays_words(study): out.append(f"**Does context past 64 tokens pay?** {pw}")
         if rp["reach"]: out.append(f"**How far exact attention reads.** {rp['reach']}")
         if rp["far"]: out.append(f"**Who reads far context.** {rp['far']}")
+        if tw := trained_words(trained_similarity(results_dir)): out.append(f"**Closeness to exact attention on the attention it learned.** {tw}")
         if held == 3 and len(share := gain_share(study)):
             out.append("**What each mechanism keeps** of exact attention's gain over block-local attention at positions 1025-2048 "
                        "(1: all of it, 0: none; mean ± sd over seeds): "

@@ -12,8 +12,8 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'plot_trained_similarity', 'trained_table', 'write_study_report', 'far_column', 'regime_checks',
            'pays_words', 'gain_share', 'plateau_control', 'more_steps_words', 'load_windows', 'context_table',
            'window_table', 'reach_words', 'recipe_words', 'unstaged_words', 'equal_time_words', 'load_pilot',
-           'plot_recipes', 'plot_pilot', 'far_use', 'regime_parts', 'regime_sentence', 'still_falling',
-           'write_long_report']
+           'plot_recipes', 'plot_pilot', 'far_use', 'regime_parts', 'regime_sentence', 'distinct_settings',
+           'trained_words', 'still_falling', 'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -359,7 +359,8 @@ def plot_trained_similarity(sim:pd.DataFrame)->plt.Figure:
             ax.plot(d.index, d.values, marker="o", label=setting, ls="--" if setting.startswith("local") else "-")
         ax.axhline(1, color="k", lw=1, ls=":", label="uniform attention")
         ax.set(xscale="log", xlabel="T", title=f"trained attention, layer {layer}")
-        ax.xaxis.set_major_formatter(mticker.ScalarFormatter())
+        ax.set_xticks(sorted(sim["T"].unique())); ax.xaxis.set_major_formatter(mticker.ScalarFormatter())
+        ax.xaxis.set_minor_formatter(mticker.NullFormatter())  # the measured lengths only
     axs[0][0].set_ylabel("output error / uniform's"); axs[0][-1].legend(fontsize=7)
     fig.tight_layout()
     return fig
@@ -744,6 +745,26 @@ def regime_sentence(results_dir:str|Path, study:pd.DataFrame, long:int=2048)->st
     "`regime_parts` as one paragraph: the long-context page's first."
     return " ".join(p for p in regime_parts(results_dir, study, long).values() if p)
 
+def distinct_settings(sim:pd.DataFrame)->pd.DataFrame:
+    "`trained_similarity` without a bare mechanism name measured again with its values named ('performer' beside 'performer-num_features256')."
+    if not len(sim): return sim
+    names = set(sim.setting)
+    return sim[[not any(o.startswith(s + "-") for o in names) for s in sim.setting]]
+
+def trained_words(sim:pd.DataFrame, # `trained_similarity` of a study's kept benchmarks
+                  T:int|None=None)->str: # a sentence; '' without rows (None: the longest T measured)
+    "Each setting's output error on the trained model's own q, k, v relative to uniform attention's, and which are no closer than uniform."
+    sim = distinct_settings(sim)
+    if not len(sim): return ""
+    t = trained_table(sim); T = T or int(max(t.columns)); u = t.index[-1]
+    e = t.drop(index=u)[T].dropna().sort_values()
+    worse = [s for s, x in e.items() if x >= 1]
+    return (f"On the trained exact-attention model's own q, k, v (`{sim.checkpoint.iloc[0]}`, layers "
+            f"{', '.join(map(str, sorted(sim.layer.unique())))}, Tiny Shakespeare, T = {T:,}), the output error relative to uniform "
+            f"attention's (median over layers; 1: no closer than averaging every visible value, whose own cosine to exact attention is "
+            f"{t.loc[u, T]:.2f}): " + ", ".join(f"{s} {x:.2f}" for s, x in e.items()) + "."
+            + (f" No closer than uniform attention: {', '.join(worse)}." if worse else ""))
+
 def still_falling(study:pd.DataFrame, context:int=2048, limit:float=0.02)->str: # a sentence, '' when none
     "The settings whose validation loss still fell more than `limit` over their last 20% of steps (mean over seeds): their result is this budget's."
     if "tail_fall" not in study: return ""  # runs kept without their curves' tails
@@ -809,6 +830,13 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    "1 = as good as exact attention there, 0 = no better than 64-token blocks.", "",
                    markdown_table(share.assign(share=[_pm(m, s, int(n)).split(" (")[0].replace(" ~", "") for m, s, n in
                                                       zip(share.share, share.sd, share.seeds)]).drop(columns="sd")), ""]
+        if len(sim := distinct_settings(trained_similarity(results_dir))):  # closeness on the attention exact attention learned
+            save_figure(plot_trained_similarity(sim), report/f"{name}-trained-similarity.png")
+            cmds = sorted({(p/"command.txt").read_text().strip() for p in Path(results_dir).glob("benchmark-trained*") if (p/"command.txt").is_file()})
+            md += ["### Closeness to exact attention on the attention it learned", "", trained_words(sim), "",
+                   markdown_table(trained_table(sim).round(3)), "",
+                   f"![Output error relative to uniform on trained attention]({name}-trained-similarity.png)", ""]
+            md += ["Reproduce: " + "; ".join(f"`{c}`" for c in cmds) + ".", ""] if cmds else []
         md += ["The tables' columns are the short-budget study's (its page has the legend), except that where every run scored the "
                "whole validation split, the Δ columns, the far columns and `whole split` read it (`split_loss.json`) instead of "
                "the evaluation windows; `val_loss` stays the evaluation windows' final loss, nanoGPT's measure. Where runs are staged, "
