@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_parts, study_controls, trained_similarity, trained_words,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_parts, study_controls, trained_similarity, trained_words, _measured,
                                     study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
@@ -135,11 +135,12 @@ def glance_table(study:pd.DataFrame, calibrations:dict, # `load_study`'s two res
     body = [[s, num(t.loc[s, sp], "{:.2f}x") if sp in t else "", _tie(t.loc[s, "Δ vs vanilla"]), _tie(t.loc[s, "Δ equal time"]),
              share_words(share.loc[s]) if s in share.index else ""]
             + [_tie(o.loc[s, "Δ vs vanilla"]) if s in o.index else "" for o in others.values()] for s in rows]
-    whole = "whole split" in t
+    whole, c = "whole split" in t, calibrations.get(context) or {}
+    timed = f", from step times measured side by side ({_measured(c.get('recheck') or c)})" if c else ""
     return ("**At a glance** (each setting against exact attention, trained the same way: the "
             + ("loss on the whole validation split" if whole else "final validation loss")
             + " minus exact attention's, mean ± sd over seeds of the paired difference, negative is better; *equal time*: trained for "
-            "exact attention's wall-clock; *speed*: exact attention's time for a whole run over the setting's; *far gain kept*: the "
+            f"exact attention's wall-clock; *speed*: exact attention's time for a whole run over the setting's{timed}; *far gain kept*: the "
             "share of exact attention's gain over block-local attention at its farthest positions):\n\n"
             + "\n".join("| " + " | ".join(r) + " |" for r in [head, ["---"] * len(head)] + body))
 
