@@ -24,6 +24,7 @@ import pandas as pd
 import matplotlib.pyplot as plt, matplotlib.ticker as mticker
 
 from .analysis import markdown_table, run_label, save_figure
+from .attention import attention_spec
 
 # %% ../nbs/06b_verdict.ipynb #stud0002
 def study_record(run:Path)->dict|None: # {context, eqtime, setting, seed}; None: not a run's folder
@@ -98,6 +99,12 @@ def study_setting(label:str)->str:
     "A benchmark label as the study names the setting: 'local window=64 blocks=True' -> 'local-window64-blocksTrue'."
     return label.replace("=", "").replace(" ", "-")
 
+def _setting_of(row)->str:
+    "A benchmark row's setting name; a row at its mechanism's defaults names its first grid hyper-parameter, since a study may set another value."
+    if getattr(row, "hparams", "") != "{}" or row.method in ("vanilla", "uniform"): return study_setting(row.label)
+    first = next(((k, h.default) for k, h in attention_spec(row.method).items() if h.grid), None)
+    return study_setting(row.label + (f" {first[0]}={first[1]}" if first else ""))
+
 def trained_similarity(results_dir:str|Path)->pd.DataFrame:
     "Causal forward similarity rows of the benchmarks of a trained checkpoint kept with the study (`benchmark-trained*/`)."
     parts = []
@@ -105,7 +112,7 @@ def trained_similarity(results_dir:str|Path)->pd.DataFrame:
         b = pd.read_csv(p)
         cfg = json.loads((p.parent/"config.json").read_text()).get("config", {}) if (p.parent/"config.json").is_file() else {}
         b = b[(b.status == "ok") & (b["pass"] == "forward") & (b["mode"] == "causal") & b.out_err_rel.notna()]
-        parts.append(b.assign(setting=b.label.map(study_setting), layer=cfg.get("layer", 0), checkpoint=cfg.get("checkpoint", "")))
+        parts.append(b.assign(setting=[_setting_of(r) for r in b.itertuples()], layer=cfg.get("layer", 0), checkpoint=cfg.get("checkpoint", "")))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 def approx_by_context(sim:pd.DataFrame)->dict: # {T: Series setting -> error relative to uniform}
