@@ -20,7 +20,7 @@ from .model import GPT
 from .metrics import machine_info
 from .sweep import SweepRun, sweep, sweep_runs
 from .cli import coerce
-from .train import autocast_context, default_out_dir, get_lr, make_configs, prepared_data, project_relative, project_root, split_loss, step_windows, train_step
+from .train import PRESETS, autocast_context, default_out_dir, get_lr, make_configs, prepared_data, project_relative, project_root, split_loss, step_windows, train_step
 
 # %% ../nbs/05a_study_lib.ipynb #st000007
 STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 2048 tokens per step
@@ -127,12 +127,15 @@ def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=100
 TRAINED_LAYERS = (0, 3)  # the first and the last block of the cpu model
 
 def study_grid(chunk:int=64)->tuple[list, dict]: # (methods, {method: {hyper-parameter: [values]}})
-    "The study's settings as the benchmark's methods and grid."
+    "The study's settings as the benchmark's methods and grid, with what its presets set (the Performer's 128 features)."
+    preset = {}  # the presets' attention_args: what the study's runs train with beyond their settings' own values
+    for p in dict.fromkeys(c["preset"] for c in STUDY_CONTEXTS.values()):
+        for a, hp in (PRESETS[p].get("attention_args") or {}).items(): preset.setdefault(a, {}).update({k: [v] for k, v in hp.items()})
     methods, grid = [], {}
     for attentions, hp in study_settings(chunk):
         for a in attentions:
             if a not in methods: methods.append(a)
-            if a != "vanilla": grid[a] = grid.get(a, {}) | hp.get(a, {})
+            if a != "vanilla": grid[a] = grid.get(a, {}) | preset.get(a, {}) | hp.get(a, {})
     return methods, grid
 
 def keep_checkpoint(run_dir:str|Path, # a complete training run
