@@ -202,53 +202,50 @@ def page_settings(results_dir:str|Path)->dict:
     return (dict(note="", table_lengths=[1024, 8192], similarity_T=1024, headline_T=8192, loads={})
             | (json.loads(p.read_text()) if p.is_file() else {}))
 
+def _headline(bench_dir:str|Path, tag:str, keep)->tuple|None: # (exact attention's row, the others', config, load words, rerun words)
+    "The rows of benchmark `tag` that `keep` selects, exact attention's apart, with how and when it ran; None without exact attention's row."
+    d = Path(bench_dir)/f"benchmark-{tag}"
+    if not (d/"results.csv").is_file(): return None
+    b, rec = pd.read_csv(d/"results.csv"), json.loads((d/"config.json").read_text())
+    ok = b[(b.status == "ok") & keep(b)]
+    if not (ok.method == "vanilla").any(): return None
+    load = (rec.get("load_avg") or {}).get("start")
+    cmd = (d/"command.txt").read_text().strip() if (d/"command.txt").is_file() else ""
+    return (ok[ok.method == "vanilla"].iloc[0], ok[~ok.method.isin(["vanilla", "uniform"])].sort_values(["method", "hparam"]), rec,
+            f"load average {load[0] if load else 'not recorded'} at its start", f". Reproduce: `{cmd}`" if cmd else "")
+
 def bench_lines(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
                 tag:str="grid", # the benchmark the README quotes
                 T:int=8192, # its length
                )->list[str]: # one markdown sentence; [] without that benchmark
     "The speed headline: causal forward+backward at length T, each setting against exact attention, threads and load stated."
-    d = Path(bench_dir)/f"benchmark-{tag}"
-    if not (d/"results.csv").is_file(): return []
-    b, rec = pd.read_csv(d/"results.csv"), json.loads((d/"config.json").read_text())
-    ok = b[(b.status == "ok") & (b["pass"] == "forward+backward") & (b["mode"] == "causal") & (b["T"] == T) & (b.source == "random")]
-    sdpa = ok[ok.method == "vanilla"]
-    if not len(sdpa): return []
-    t0, m0, r0 = sdpa.time_ms.iloc[0], sdpa.peak_mem_mb.iloc[0], sdpa.iloc[0]
-    rows = ok[~ok.method.isin(["vanilla", "uniform"])].sort_values(["method", "hparam"])
-    load = (rec.get("load_avg") or {}).get("start")
-    cmd = (d/"command.txt").read_text().strip() if (d/"command.txt").is_file() else ""
+    h = _headline(bench_dir, tag, lambda b: (b["pass"] == "forward+backward") & (b["mode"] == "causal") & (b["T"] == T) & (b.source == "random"))
+    if h is None: return []
+    r0, rows, _, load, rerun = h
+    t0, m0 = r0.time_ms, r0.peak_mem_mb
     B, H, D, dt, th = (r0[c] for c in ("batch_size", "n_head", "head_dim", "dtype", "threads"))  # r0.dtype would be the row's own
     return [f"**Speed** (benchmark `{tag}`: causal forward+backward at T = {T:,}, {B} sequence{'s' if B > 1 else ''}, {H} heads of "
-            f"{D}, {dt}, {int(th)} torch thread{'s' if th > 1 else ''}, PyTorch's default here, "
-            f"load average {load[0] if load else 'not recorded'} at its start): exact attention (PyTorch's fused kernel) takes "
-            f"{t0:,.0f} ms; the others are faster by " + ", ".join(f"{r.label} {t0 / r.time_ms:.1f}x ({r.peak_mem_mb / m0:.2f}x its peak memory)"
-                                                                  for r in rows.itertuples())
-            + (f". Reproduce: `{cmd}`" if cmd else "") + "."]
+            f"{D}, {dt}, {int(th)} torch thread{'s' if th > 1 else ''}, PyTorch's default here, {load}): exact attention (PyTorch's "
+            f"fused kernel) takes {t0:,.0f} ms; the others are faster by "
+            + ", ".join(f"{r.label} {t0 / r.time_ms:.1f}x ({r.peak_mem_mb / m0:.2f}x its peak memory)" for r in rows.itertuples()) + rerun + "."]
 
 def generation_lines(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
                      tag:str="grid", # the benchmark the README quotes
                      T:int=8192, # the context at which one new token is drawn
                     )->list[str]: # one markdown sentence; [] without that benchmark's generation rows at T
     "The generation headline: ms per new token and the state held at context T, each setting beside exact attention's cache, threads and load stated."
-    d = Path(bench_dir)/f"benchmark-{tag}"
-    if not (d/"results.csv").is_file(): return []
-    b, rec = pd.read_csv(d/"results.csv"), json.loads((d/"config.json").read_text())
-    ok = b[(b.status == "ok") & (b["pass"] == "generation") & (b["T"] == T)]
-    van = ok[ok.method == "vanilla"]
-    if not len(van): return []
-    v, rows = van.iloc[0], ok[~ok.method.isin(["vanilla", "uniform"])].sort_values(["method", "hparam"])
-    load = (rec.get("load_avg") or {}).get("start")
+    h = _headline(bench_dir, tag, lambda b: (b["pass"] == "generation") & (b["T"] == T))
+    if h is None: return []
+    v, rows, rec, load, rerun = h
     shape = rec.get("config", {}).get("generation_model") or {}
-    cmd = (d/"command.txt").read_text().strip() if (d/"command.txt").is_file() else ""
     th = int(v.threads)  # (v.dtype would be the Series' own)
     why = ", the benchmark's setting for one token of one sequence" if th == 1 else ""
     return [f"**Generation** (benchmark `{tag}`: one new token at a context of {T:,} tokens, a GPT of "
             + (f"{shape['n_layer']} layers x {shape['n_head']} heads x {shape['n_embd']} ({int(v.n_head)} heads of {int(v.head_dim)}), " if shape else "")
-            + f"{v['dtype']}, {th} torch thread{'s' if th > 1 else ''}{why}, load average {load[0] if load else 'not recorded'} at its start): "
+            + f"{v['dtype']}, {th} torch thread{'s' if th > 1 else ''}{why}, {load}): "
             f"exact attention takes {v.time_ms:.1f} ms and holds a {v.state_mb:.3g} MiB key-value cache, which grows with the context; "
             "the others, ms per token and the state they hold: "
-            + ", ".join(f"{r.label} {r.time_ms:.1f} ms, {r.state_mb:.3g} MiB" for r in rows.itertuples())
-            + (f". Reproduce: `{cmd}`" if cmd else "") + "."]
+            + ", ".join(f"{r.label} {r.time_ms:.1f} ms, {r.state_mb:.3g} MiB" for r in rows.itertuples()) + rerun + "."]
 
 def write_summary(results_dir:str|Path, # the committed results: study/ and recall/ under it
                   results_link:str="RESULTS.md", # where the full page is, from the README

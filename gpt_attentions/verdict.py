@@ -12,8 +12,8 @@ __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_RE
            'plot_trained_similarity', 'trained_table', 'write_study_report', 'far_column', 'regime_checks',
            'pays_words', 'gain_share', 'plateau_control', 'more_steps_words', 'load_windows', 'context_table',
            'window_table', 'reach_words', 'recipe_words', 'unstaged_words', 'equal_time_words', 'load_pilot',
-           'plot_recipes', 'plot_pilot', 'far_use', 'regime_parts', 'regime_sentence', 'distinct_settings',
-           'trained_words', 'still_falling', 'write_long_report']
+           'plot_recipes', 'plot_pilot', 'far_use', 'regime_parts', 'regime_sentence', 'trained_words', 'still_falling',
+           'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
 import json, shutil, tempfile
@@ -752,16 +752,9 @@ def regime_sentence(results_dir:str|Path, study:pd.DataFrame, long:int=2048)->st
     "`regime_parts` as one paragraph: the long-context page's first."
     return " ".join(p for p in regime_parts(results_dir, study, long).values() if p)
 
-def distinct_settings(sim:pd.DataFrame)->pd.DataFrame:
-    "`trained_similarity` without a bare mechanism name measured again with its values named ('performer' beside 'performer-num_features256')."
-    if not len(sim): return sim
-    names = set(sim.setting)
-    return sim[[not any(o.startswith(s + "-") for o in names) for s in sim.setting]]
-
 def trained_words(sim:pd.DataFrame, # `trained_similarity` of a study's kept benchmarks
                   T:int|None=None)->str: # a sentence; '' without rows (None: the longest T measured)
     "Each setting's output error on the trained model's own q, k, v relative to uniform attention's, and which are no closer than uniform."
-    sim = distinct_settings(sim)
     if not len(sim): return ""
     t = trained_table(sim); T = T or int(max(t.columns)); u = t.index[-1]
     e = t.drop(index=u)[T].dropna().sort_values()
@@ -837,7 +830,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    "1 = as good as exact attention there, 0 = no better than 64-token blocks.", "",
                    markdown_table(share.assign(share=[_pm(m, s, int(n)).split(" (")[0].replace(" ~", "") for m, s, n in
                                                       zip(share.share, share.sd, share.seeds)]).drop(columns="sd")), ""]
-        if len(sim := distinct_settings(trained_similarity(results_dir))):  # closeness on the attention exact attention learned
+        if len(sim := trained_similarity(results_dir)):  # closeness on the attention exact attention learned
             save_figure(plot_trained_similarity(sim), report/f"{name}-trained-similarity.png")
             cmds = sorted({(p/"command.txt").read_text().strip() for p in Path(results_dir).glob("benchmark-trained*") if (p/"command.txt").is_file()})
             md += ["### Closeness to exact attention on the attention it learned", "", trained_words(sim), "",
