@@ -26,6 +26,7 @@ from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, machine_in
 from .cli import check_fields, literal_or_str
 from .train import default_out_dir, pick_device
 from .data import atomic_write
+from .files import read_csv, read_json
 
 # %% ../nbs/05_benchmark_lib.ipynb #797d124d
 def default_grid(methods:str|list="all")->dict:
@@ -235,7 +236,7 @@ def _done_rows(out:Path, cfg:BenchmarkConfig)->tuple[dict, dict]:
     "Rows a stopped run of the same config finished, by (label, T, mode, pass, source), and its load record; else ({}, {})."
     path, rec = out/"results.csv", out/"config.json"
     if not (path.is_file() and rec.is_file()): return {}, {}
-    saved = json.loads(rec.read_text())
+    saved = read_json(rec)
     if saved.get("config") != json.loads(json.dumps(asdict(cfg))): return {}, {}  # another config: start again
     with open(path, newline="") as f: rows = [r for r in csv.DictReader(f) if None not in r.values() and r["status"] not in ("", "error")]
     with atomic_write(path) as f:  # a row cut off by a kill, or one that failed, is dropped and measured again
@@ -321,7 +322,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
             if all((config_label(c["method"], c["hparams"]), L, "causal", "generation", "random") in done for L in cfg.generation_lengths): continue
             for row in generation_rows(cfg, info, c): _append(path, row)
     load["end"] = _load_avg(); record()
-    df = pd.read_csv(path)
+    df = read_csv(path)
     if (bad := df[df.status == "error"]).size:
         print(f"{len(bad)} rows failed; first: {bad.iloc[0].label} T={bad.iloc[0]['T']}: {bad.iloc[0].note}")
     return df

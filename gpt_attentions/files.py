@@ -140,9 +140,10 @@ def _alive(pid:int)->bool:
     except (PermissionError, OSError): return True  # someone else's live process (or a platform that cannot tell)
     return True
 
-def _holder(text:str)->dict:
-    try: return json.loads(text) if text.strip() else {}
+def _holder(text:str)->dict: # the lock file's record: {} if empty
+    try: h = json.loads(text) if text.strip() else {}
     except ValueError: return {"pid": "?"}
+    return h if isinstance(h, dict) else {"pid": h}  # a bare process id
 
 def _describe(h:dict)->str:
     return (f"process {h.get('pid', '?')} on {h.get('host', '?')}, since {h.get('since', '?')}"

@@ -25,9 +25,10 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import check_hparam, make_attention
 from .data import atomic_write
-from .cli import coerce
+from .cli import check_numbers, coerce
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
 from .train import project_root, train_step
+from .files import read_csv, read_json
 
 # %% ../nbs/07_recall_lib.ipynb #rc0006
 MQAR_VOCAB = 129  # the filler, 64 keys and 64 values: enough distinct keys for the sweep's 64 pairs
@@ -131,6 +132,7 @@ class RecallConfig:
 
     def __post_init__(self):
         self.pairs = tuple(self.pairs)
+        check_numbers({f.name: getattr(self, f.name) for f in fields(self)}, "RecallConfig")  # notebook 00a: NaN, ranges
         if not self.pairs: raise ValueError("RecallConfig: pairs is empty; give at least one pair count, e.g. pairs=(4, 8)")
         for P in self.pairs: check_mqar(self.vocab_size, P, self.seq_len)
         for nm in ("steps", "batch_tokens", "eval_every", "eval_sequences"): check_hparam(nm, getattr(self, nm), owner="RecallConfig")
@@ -339,8 +341,8 @@ def load_recall(results:str|Path)->"pd.DataFrame":
     import pandas as pd
     out = []
     for cfg_path in sorted(Path(results).glob("*/config.json")):
-        info = json.loads(cfg_path.read_text())
-        mt = pd.read_csv(cfg_path.parent/"metrics.csv")
+        info = read_json(cfg_path)
+        mt = read_csv(cfg_path.parent/"metrics.csv")
         last = mt[mt["step"] == mt["step"].max()]
         run = info["run"]
         for _, r in last.iterrows():
@@ -447,16 +449,16 @@ def plot_curves(results:str|Path, attention:str="vanilla", vocab_size:int=MQAR_V
     "Held-out accuracy during training, one panel per run of `attention` (or per named run), one line per pair count, with each count's 1/P."
     import matplotlib.pyplot as plt, pandas as pd
     paths = ([Path(results)/n/"config.json" for n in names] if names is not None else
-             [p for p in sorted(Path(results).glob("*/config.json")) if json.loads(p.read_text())["run"]["attention"] == attention])
-    paths.sort(key=lambda p: json.loads(p.read_text())["run"]["seq_len"])
+             [p for p in sorted(Path(results).glob("*/config.json")) if read_json(p)["run"]["attention"] == attention])
+    paths.sort(key=lambda p: read_json(p)["run"]["seq_len"])
     fig, axes = plt.subplots(1, max(1, len(paths)), figsize=(3.2 * max(1, len(paths)), 3.2), sharey=True, squeeze=False)
     for ax, p in zip(axes[0], paths):
-        mt = pd.read_csv(p.parent/"metrics.csv")
+        mt = read_csv(p.parent/"metrics.csv")
         for i, (P, e) in enumerate(mt.groupby("pairs")):
             c = plt.cm.viridis(i / max(1, mt["pairs"].nunique() - 1))
             ax.plot(e["step"], e["accuracy"], color=c, label=f"{P} pairs"); ax.axhline(1 / P, color=c, lw=0.7, ls=":")
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.")
-        ax.set(title=json.loads(p.read_text())["name"], xlabel="step", ylim=(-0.02, 1.02))
+        ax.set(title=read_json(p)["name"], xlabel="step", ylim=(-0.02, 1.02))
     axes[0][0].set_ylabel("held-out accuracy"); axes[0][-1].legend(fontsize=7, loc="lower right")
     fig.tight_layout()
     return fig
@@ -482,7 +484,7 @@ def plateau_exit(results:str|Path, factor:float=2.0)->dict: # {(run name, P): fi
     import pandas as pd
     out = {}
     for p in sorted(Path(results).glob("*/metrics.csv")):
-        mt = pd.read_csv(p)
+        mt = read_csv(p)
         for P, e in mt.groupby("pairs"):
             hit = e[e["accuracy"] > factor / P]["step"]
             out[(p.parent.name, int(P))] = int(hit.min()) if len(hit) else None
@@ -550,7 +552,7 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
         plt.close(fig)
     chk = sanity_checks(df)
     runs = df.drop_duplicates("name")
-    info = [json.loads((results/n/"config.json").read_text())["run"] for n in runs["name"]]
+    info = [read_json(results/n/"config.json")["run"] for n in runs["name"]]
     recipe = sorted({(r["steps"], r["batch_tokens"], r["n_embd"], r["n_head"], r.get("shift_window", 0), r.get("mlp", True),
                       r.get("position", "learned")) for r in info}, key=str)
     ramps = sorted({(r["seq_len"], r.get("curriculum", 0)) for r in info})
