@@ -23,7 +23,7 @@ from .attention import (ATTENTIONS, attention_class, attention_spec, make_attent
 from .model import GPT, GPTConfig, generation_profile, load_gpt
 from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
-from .cli import check_fields, literal_or_str
+from .cli import check_field_numbers, check_fields, literal_or_str
 from .train import default_out_dir, pick_device
 from .data import atomic_write
 from .files import read_csv, read_json
@@ -140,6 +140,7 @@ class BenchmarkConfig:
         for nm in ("lengths", "generation_lengths"):  # else a mechanism would refuse T = 0 mid-run, as its block_size
             if bad := [T for T in getattr(self, nm) if T < 1]:
                 raise ValueError(f"BenchmarkConfig: {nm} must be sequence lengths >= 1, got {bad[0]} in {getattr(self, nm)}")
+        check_field_numbers(self)  # notebook 00a: every number finite and in its range (repeats >= 1, ...)
 
 # %% ../nbs/05_benchmark_lib.ipynb #bcmd0002
 def _defaults()->dict: return {f.name: f.default if f.default is not MISSING else f.default_factory() for f in fields(BenchmarkConfig)}

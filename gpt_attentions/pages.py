@@ -21,6 +21,7 @@ from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
 from .recall import SOLVED, failures, load_recall, recall_summary, write_recall_report
+from .files import check_results
 
 # %% ../nbs/08_pages.ipynb #pg000006
 def _mechanisms(table:pd.DataFrame)->list[str]:
@@ -308,6 +309,8 @@ def main(argv:list|None=None)->int:
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a committed page differs from its data")
     a = ap.parse_args(argv)
     if not Path(a.results_dir).is_dir(): ap.error(f"no results folder {a.results_dir}: run from the project root")
+    try: check_results(a.results_dir)  # notebook 00c: a damaged CSV or JSON file is named, with its line, first
+    except ValueError as e: print(f"python -m gpt_attentions.pages: {e}", file=sys.stderr); return 2
     if a.check:
         if bad := check_pages(a.results_dir, a.page):
             print("these pages differ from what the committed data gives: " + ", ".join(bad) +

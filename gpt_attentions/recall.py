@@ -25,7 +25,7 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import check_hparam, make_attention
 from .data import atomic_write
-from .cli import check_numbers, coerce
+from .cli import check_field_numbers, coerce
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
 from .train import project_root, train_step
 from .files import read_csv, read_json
@@ -132,7 +132,6 @@ class RecallConfig:
 
     def __post_init__(self):
         self.pairs = tuple(self.pairs)
-        check_numbers({f.name: getattr(self, f.name) for f in fields(self)}, "RecallConfig")  # notebook 00a: NaN, ranges
         if not self.pairs: raise ValueError("RecallConfig: pairs is empty; give at least one pair count, e.g. pairs=(4, 8)")
         for P in self.pairs: check_mqar(self.vocab_size, P, self.seq_len)
         for nm in ("steps", "batch_tokens", "eval_every", "eval_sequences"): check_hparam(nm, getattr(self, nm), owner="RecallConfig")
@@ -145,6 +144,7 @@ class RecallConfig:
         if self.shift_window < 0 or (self.shift_window and self.n_layer < 2):
             raise ValueError(f"RecallConfig: shift_window={self.shift_window} needs shift_window >= 0 and, when > 0, n_layer >= 2 "
                              f"(n_layer={self.n_layer}): the first block shifts, the others hold the mechanism; use shift_window=0")
+        check_field_numbers(self)  # notebook 00a: every number finite and in its range
         self.attention_args = parse_attention_args(self.attention_args)
 
     def model_config(self)->GPTConfig:

@@ -12,7 +12,7 @@ __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'SPLIT_SPAN', 'PRESETS', 
            'NonFiniteLoss', 'train_step', 'train', 'load_model', 'sample', 'make_configs', 'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
-from .files import DiskFull, RunBusy, atomic_write, disk_full, load_torch, read_csv, run_lock
+from .files import DiskFull, RunBusy, disk_full, load_torch, read_csv, run_lock
 import csv, io, json, math, os, shlex, sys, tempfile, time, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
@@ -24,15 +24,11 @@ from fastcore.script import CliError, call_parse
 from fastprogress.fastprogress import progress_bar
 
 from .attention import ATTENTIONS
-from .cli import check_fields, check_numbers, coerce, dashed, field_options, run_command
+from .cli import check_field_numbers, check_fields, check_numbers, coerce, dashed, field_options, run_command
 from .data import DATA_ENV, CharTokenizer, atomic_write, default_data_dir, get_batch, load_tokenizer, prepare
 from .model import GPT, GPTConfig, parse_attention_args
 
 # %% ../nbs/04_train_lib.ipynb #3bcc6b0a
-def _default(cls, name:str):
-    "The default of dataclass `cls`'s field `name`."
-    return next(f.default for f in fields(cls) if f.name == name)
-
 @dataclass
 class TrainConfig:
     "How to train: optimisation, evaluation, checkpoints, devices (defaults: nanoGPT's shakespeare_char recipe)."
@@ -78,6 +74,7 @@ class TrainConfig:
                              f"{self.short_context} and short_iters={self.short_iters}: set both (e.g. 256 and 2000), or neither")
         if self.short_iters > self.max_iters:
             raise ValueError(f"TrainConfig: short_iters={self.short_iters} exceeds max_iters={self.max_iters}: the long stage would never start")
+        check_field_numbers(self)  # notebook 00a: every number finite and in its range (a learning rate > 0, ...)
 
 # %% ../nbs/04_train_lib.ipynb #2b383db5
 def get_lr(it:int, cfg:TrainConfig)->float:
@@ -154,7 +151,6 @@ def peak_memory_mb(device:str|torch.device)->float:
 
 def load_metrics(run_dir:str|Path):
     "The run's metrics.csv as a pandas DataFrame."
-    import pandas as pd
     return read_csv(Path(run_dir)/"metrics.csv")
 
 def _csv_lines(rows:list, header:bool=False)->str:
@@ -501,7 +497,8 @@ def _train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from t
 
     if master:  # the whole validation split, with the final weights: the same tokens for every context dividing SPLIT_SPAN
         final = split_loss(eval_model, data_dir, model_cfg.block_size, device, ctx) | dict(iter=cfg.max_iters)
-        with atomic_write(run_dir/"split_loss.json") as f: f.write((json.dumps(final, indent=1) + "\n").encode())
+        with atomic_write(run_dir/"split_loss.json", then=_way_on(run_dir, cfg.max_iters)) as f:
+            f.write((json.dumps(final, indent=1) + "\n").encode())
     if master and cfg.sample_tokens:
         text = sample(run_dir/"best.pt", max_new_tokens=cfg.sample_tokens, device=device, seed=cfg.seed)
         with atomic_write(run_dir/"samples.txt", then=_way_on(run_dir, cfg.max_iters)) as f: f.write(text.encode())
