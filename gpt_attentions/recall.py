@@ -23,7 +23,7 @@ import torch
 from torch import Tensor
 from fastprogress.fastprogress import progress_bar
 
-from .attention import check_hparam, make_attention
+from .attention import check_hparam, display_name, make_attention
 from .data import atomic_write
 from .cli import coerce
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
@@ -331,8 +331,8 @@ def run_sweep(runs:list[RecallConfig], # from `recall_runs`
 
 # %% ../nbs/07_recall_lib.ipynb #rc0032
 def setting_label(attention:str, attention_args:dict)->str:
-    "A short legend label: the mechanism and its hyper-parameters, e.g. 'performer num_features=16'."
-    return " ".join([attention] + [f"{k}={v}" for k, v in sorted(attention_args.items())])
+    "A setting's name in tables and legends: its display name (notebook 01), e.g. 'Performer, 16 features'."
+    return display_name(attention, attention_args)
 
 def load_recall(results:str|Path)->"pd.DataFrame":
     "One row per finished run and pair count: the last evaluation's metrics, the setting, the state bytes."
@@ -517,7 +517,7 @@ def failures(summary:"pd.DataFrame")->list[str]: # one sentence per length where
         v = g[g.attention == "vanilla"]
         if not len(v) or v.accuracy.min() < SOLVED: continue
         parts = []
-        for s in [s for s in _order(g) if s != "vanilla"]:
+        for s in [s for s in _order(g) if s != setting_label("vanilla", {})]:
             e = g[g.setting == s].sort_values("pairs")
             if not len(e): continue
             ok = e[e.accuracy >= SOLVED].pairs
@@ -589,7 +589,6 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
           f"one CPU thread per run). Accuracy on held-out queries ({df['queries'].min()} to {df['queries'].max()} per cell, from "
           f"{int(info[0]['eval_sequences'])} sequences); chance (a guess among the {len(mqar_tokens(MQAR_VOCAB)[1])} values) is {chk['chance']:.3f}.", "",
           recall_table(summ), "",
-          " ".join(failures(summ)), "",
           "**Sanity checks.** " + " ".join(checks), "",
           f"Noise: at accuracy 0.5 the standard error of a cell is at most {0.5 / math.sqrt(df['queries'].min()):.3f}, so differences "
           "under 0.05 are ties. What the sweep measures is the lookup: the shift is given (notebook 07_recall_lib, \"What a run has "
