@@ -21,6 +21,7 @@ import matplotlib.colors as mcolors, matplotlib.pyplot as plt, matplotlib.ticker
 import seaborn as sns
 
 from .attention import attention_spec, display_name, setting_key, setting_style
+from .files import read_csv, read_json
 from .benchmark import benchmark_command
 from .metrics import PASSES
 from .model import LEGACY_ATTENTION_FIELDS
@@ -54,12 +55,14 @@ def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row 
     rows, curves = [], []
     for d in sorted(Path(runs_dir).iterdir()) if Path(runs_dir).is_dir() else []:
         if not ((d/"config.json").is_file() and (d/"metrics.csv").is_file()): continue
-        cfg, m = json.loads((d/"config.json").read_text()), pd.read_csv(d/"metrics.csv")
+        cfg, m = read_json(d/"config.json"), read_csv(d/"metrics.csv")
         if missing := [c for c in ("iter", "train_loss", "val_loss") if c not in m.columns]:
-            raise ValueError(f"{d/'metrics.csv'} lacks columns {', '.join(missing)}: was it written by the training notebook?")
+            raise ValueError(f"{d/'metrics.csv'} lacks columns {', '.join(missing)}: was it written by the training "
+                             "notebook?")
         label, val = run_label(cfg), m.dropna(subset=["val_loss"])
         curves.append(m.assign(run=d.name, label=label, attention=_flat(cfg).get("attention", "vanilla")))
-        rows.append(dict(run=d.name, label=label, attention=_flat(cfg).get("attention", "vanilla"), iters=int(m["iter"].max()),
+        rows.append(dict(run=d.name, label=label, attention=_flat(cfg).get("attention", "vanilla"),
+                         iters=int(m["iter"].max()),
                          final_val_loss=val.val_loss.iloc[-1] if len(val) else np.nan,
                          best_val_loss=val.val_loss.min() if len(val) else np.nan,
                          final_train_loss=m.dropna(subset=["train_loss"]).train_loss.iloc[-1],
@@ -67,10 +70,12 @@ def load_runs(runs_dir:str|Path)->tuple[pd.DataFrame, pd.DataFrame]: # (one row 
                          ms_per_iter=m.get("ms_per_iter", pd.Series(dtype=float)).median(),
                          peak_mem_mb=m.get("peak_mem_mb", pd.Series(dtype=float)).max(),
                          sample=(d/"samples.txt").read_text()[:400] if (d/"samples.txt").is_file() else ""))
-    return pd.DataFrame(rows), (pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=RUN_COLUMNS + ["run", "label"]))
+    empty = pd.DataFrame(columns=RUN_COLUMNS + ["run", "label"])
+    return pd.DataFrame(rows), (pd.concat(curves, ignore_index=True) if curves else empty)
 
 # %% ../nbs/06_analysis_lib.ipynb #ecbccc6d
-BENCH_COLUMNS = ["tag", "method", "label", "hparam", "T", "mode", "pass", "source", "time_ms", "time_ms_q1", "time_ms_q3",
+BENCH_COLUMNS = ["tag", "method", "label", "hparam", "T", "mode", "pass", "source", "time_ms", "time_ms_q1",
+                 "time_ms_q3",
                  "peak_mem_mb", "out_cos", "out_cos_uniform", "out_err", "out_err_uniform", "out_err_rel",
                  "mat_err_rel", "mat_kl", "mat_kl_uniform", "mat_kl_rel", "status", "note",
                  "machine", "device", "device_name", "threads", "torch_version", "dtype"]
@@ -79,11 +84,12 @@ def load_benchmarks(runs_dir:str|Path)->pd.DataFrame:
     "Every benchmark table under `runs_dir` (`benchmark-*/results.csv`), concatenated, each row with its `folder`."
     frames = []
     for p in sorted(Path(runs_dir).glob("benchmark-*/results.csv")):
-        df = pd.read_csv(p)
+        df = read_csv(p)
         if missing := [c for c in BENCH_COLUMNS if c not in df.columns]:
             raise ValueError(f"{p} lacks columns {', '.join(missing)}: rerun notebook 05 to regenerate it")
         if "hparams" in df:  # every setting by its display name, whatever label the benchmark wrote
-            df["label"] = [display_name(m, json.loads(h) if isinstance(h, str) else {}) for m, h in zip(df.method, df.hparams)]
+            df["label"] = [display_name(m, json.loads(h) if isinstance(h, str) else {}) for m, h in zip(df.method,
+                                                                                                        df.hparams)]
         frames.append(df.assign(folder=str(p.parent)))  # where its config.json and command.txt are
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=BENCH_COLUMNS + ["folder"])
 
@@ -126,7 +132,8 @@ def setting_order(bench:pd.DataFrame)->list[str]:
 _SHORT = {"forward": "fwd", "forward+backward": "fwd+bwd"}
 
 def crossover_table(bench:pd.DataFrame)->pd.DataFrame: # a row per setting but exact attention; NaN: never
-    "Crossover lengths per setting, a column per mode, pass and resource measured (`causal fwd+bwd: time`, `... memory`)."
+    ("Crossover lengths per setting, a column per mode, pass and resource measured (`causal fwd+bwd: time`, `... "
+     "memory`).")
     b = bench[bench["pass"].isin(PASSES)]
     cols = {}
     for mode, pass_ in itertools.product(sorted(set(b["mode"].dropna()), key=lambda m: m != "causal"), PASSES):
@@ -137,11 +144,13 @@ def crossover_table(bench:pd.DataFrame)->pd.DataFrame: # a row per setting but e
     return t.reindex([l for l in setting_order(b) if l in t.index]).rename_axis("setting")
 
 def headline_table(bench:pd.DataFrame, T:int=8192, mode:str="causal", pass_:str="forward+backward")->pd.DataFrame:
-    "At one length, per setting: ms per call, speed-up over exact attention, peak MiB and its ratio to exact attention's."
+    ("At one length, per setting: ms per call, speed-up over exact attention, peak MiB and its ratio to exact "
+     "attention's.")
     b = _ok(bench, mode, pass_); b = b[b["T"] == T]
     t, m = b.groupby("label").time_ms.median(), b.groupby("label").peak_mem_mb.median()
     van = b[b.method == "vanilla"]
-    t_van, m_van = van.time_ms.median(), van.peak_mem_mb.median()  # NaN where exact attention was skipped or not measured
+    # NaN where exact attention was skipped or not measured
+    t_van, m_van = van.time_ms.median(), van.peak_mem_mb.median()
     out = pd.DataFrame({"ms": t, "speed-up vs SDPA": t_van / t, "peak MiB": m, "memory / SDPA": m / m_van})
     out = out.dropna(axis=1, how="all")  # no memory column for a run without memory
     return out.reindex([l for l in setting_order(b) if l in out.index]).rename_axis("setting")
@@ -155,29 +164,34 @@ def summary_table(runs:pd.DataFrame, # from `load_runs`
                  )->pd.DataFrame:
     "Training and benchmark figures per setting, one row each."
     parts = []
-    if len(runs): parts.append(runs.groupby("label")[["final_val_loss", "best_val_loss", "tokens_per_s", "ms_per_iter"]].median())
+    if len(runs):
+        parts.append(runs.groupby("label")[["final_val_loss", "best_val_loss", "tokens_per_s", "ms_per_iter"]].median())
     bench = bench[bench["T"].notna()] if len(bench) else bench
     if tag is not None: bench = bench[bench.tag == tag]
     elif len(bench) and bench.tag.nunique() > 1:
         raise ValueError(f"the benchmarks hold tags {', '.join(sorted(bench.tag.unique()))}: pass tag= to choose one")
     if len(bench):
-        parts += [at_length(bench, "time_ms", T) for T in lengths] + [at_length(bench, "peak_mem_mb", T) for T in lengths]
+        parts += [at_length(bench, col, T) for col in ("time_ms", "peak_mem_mb") for T in lengths]
         parts.append(crossover_lengths(bench))
-        fwd = bench[(bench.status == "ok") & (bench["pass"] == "forward") & (bench["mode"] == "causal") & (bench["T"] == sim_T)]
+        fwd = bench[(bench.status == "ok") & (bench["pass"] == "forward") & (bench["mode"] == "causal")
+                    & (bench["T"] == sim_T)]
         if len(fwd):
             src = "text" if "text" in set(fwd.source) else fwd.source.iloc[0]  # real text when measured
-            s = fwd[fwd.source == src].groupby("label")[["out_cos", "out_cos_uniform", "out_err_rel", "mat_kl_rel"]].median()
+            s = fwd[fwd.source == src].groupby("label")[["out_cos", "out_cos_uniform", "out_err_rel",
+                                                         "mat_kl_rel"]].median()
             parts.append(s.add_suffix(f"@{sim_T} ({src})"))
     return pd.concat(parts, axis=1) if parts else pd.DataFrame()
 
 def markdown_table(df:pd.DataFrame, digits:int=3)->str:
     "A GitHub markdown table of `df` (index included), numbers to `digits` significant digits."
     def fmt(v):
-        if isinstance(v, (float, np.floating)): return "" if math.isnan(v) else f"{v:.{digits}g}" if abs(v) < 10**digits else f"{v:,.0f}"
+        if not isinstance(v, (float, np.floating)): return str(v)
+        return "" if math.isnan(v) else f"{v:.{digits}g}" if abs(v) < 10**digits else f"{v:,.0f}"
         return str(v)
     cols = [df.index.name or ""] + [str(c) for c in df.columns]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|"*len(cols)]
-    lines += ["| " + " | ".join([str(i)] + [fmt(v) for v in r]) + " |" for i, r in zip(df.index, df.itertuples(index=False))]
+    lines += ["| " + " | ".join([str(i)] + [fmt(v) for v in r]) + " |" for i, r in zip(df.index,
+                                                                                       df.itertuples(index=False))]
     return "\n".join(lines)
 
 # %% ../nbs/06_analysis_lib.ipynb #c4a13370
@@ -197,13 +211,16 @@ def setting_styles(bench:pd.DataFrame)->dict: # {order, palette, dashes, markers
         out["markers"][l] = style[l]["marker"] or "o"
     return out
 
-_PANEL_ORDER = ["causal", "bidirectional", *PASSES, "random", "text"]  # panels in reading order, whatever the table's order
+# panels in reading order, whatever the table's order
+_PANEL_ORDER = ["causal", "bidirectional", *PASSES, "random", "text"]
 
 def _lines(df:pd.DataFrame, y:str, row:str="mode", col:str="pass", logy:bool=True, ylabel:str="", **kw)->sns.FacetGrid:
-    st, order = setting_styles(df), lambda c: sorted(df[c].dropna().unique(), key=lambda v: (_PANEL_ORDER + [v]).index(v))
+    st, order = setting_styles(df), lambda c: sorted(df[c].dropna().unique(),
+                                                     key=lambda v: (_PANEL_ORDER + [v]).index(v))
     g = sns.relplot(data=df, x="T", y=y, hue="label", style="label", hue_order=st["order"], style_order=st["order"],
                     palette=st["palette"], dashes=st["dashes"], markers=st["markers"], row=row, col=col, kind="line",
-                    row_order=order(row), col_order=order(col), height=3.2, aspect=1.2, facet_kws=dict(sharey=False), **kw)
+                    row_order=order(row), col_order=order(col), height=3.2, aspect=1.2, facet_kws=dict(sharey=False),
+                    **kw)
     if g.legend is not None: g.legend.set_title("setting")
     Ts = sorted(df["T"].dropna().unique())
     for ax in g.axes.flat:  # base-2 axis, one tick per measured length: 256, 512, 1k, ..., 16k
@@ -242,9 +259,12 @@ def plot_generation(bench:pd.DataFrame)->plt.Figure:
     return fig
 
 def plot_similarity(bench:pd.DataFrame, metric:str="out_cos")->sns.FacetGrid:
-    "A similarity to exact attention against T, per mode and input source, with uniform attention's (`<metric>_uniform`; 1 for `*_rel`)."
-    b = bench[(bench.status == "ok") & (bench["pass"] == "forward") & bench[metric].notna() & (bench.method != "uniform")]  # its line is the floor
-    g = _lines(b, metric, col="source", logy=False, ylabel={"out_cos": "output cosine to exact attention"}.get(metric, metric))
+    ("A similarity to exact attention against T, per mode and input source, with uniform attention's "
+     "(`<metric>_uniform`; 1 for `*_rel`).")
+    b = bench[(bench.status == "ok") & (bench["pass"] == "forward") & bench[metric].notna()
+              & (bench.method != "uniform")]  # uniform attention's line is the floor, drawn apart
+    g = _lines(b, metric, col="source", logy=False,
+               ylabel={"out_cos": "output cosine to exact attention"}.get(metric, metric))
     for (mode, source), ax in g.axes_dict.items():  # the uniform floor, in every panel
         if metric.endswith("_rel"): line = ax.axhline(1, color="grey", ls=":", lw=1.5)
         elif f"{metric}_uniform" in b:
@@ -256,7 +276,8 @@ def plot_similarity(bench:pd.DataFrame, metric:str="out_cos")->sns.FacetGrid:
 
 def plot_losses(curves:pd.DataFrame)->sns.FacetGrid:
     "Training and validation loss against iteration, one line per run."
-    long = curves.melt(id_vars=["iter", "label"], value_vars=["train_loss", "val_loss"], var_name="split", value_name="loss").dropna()
+    long = curves.melt(id_vars=["iter", "label"], value_vars=["train_loss", "val_loss"], var_name="split",
+                       value_name="loss").dropna()
     g = sns.relplot(data=long, x="iter", y="loss", hue="label", col="split", kind="line", height=3.2, aspect=1.3)
     return g.set_axis_labels("iteration", "cross-entropy (nats)")
 
@@ -264,8 +285,9 @@ def plot_final(runs:pd.DataFrame)->plt.Figure:
     "Final validation loss and training throughput per run."
     fig, axs = plt.subplots(1, 2, figsize=(10, 0.5 + 0.45*max(len(runs), 2)))
     r = runs.sort_values("final_val_loss")
-    sns.barplot(data=r, y="label", x="final_val_loss", ax=axs[0], color="C0"); axs[0].set(xlabel="final validation loss", ylabel="")
-    sns.barplot(data=r, y="label", x="tokens_per_s", ax=axs[1], color="C1"); axs[1].set(xlabel="training tokens / s", ylabel="")
+    for ax, x, c, xl in ((axs[0], "final_val_loss", "C0", "final validation loss"),
+                         (axs[1], "tokens_per_s", "C1", "training tokens / s")):
+        sns.barplot(data=r, y="label", x=x, ax=ax, color=c); ax.set(xlabel=xl, ylabel="")
     fig.tight_layout()
     return fig
 
@@ -281,9 +303,11 @@ COLUMN_MEANINGS = [
     ("final_val_loss, best_val_loss", "validation cross-entropy (nats per character) at the end and at its best"),
     ("tokens_per_s, ms_per_iter", "training throughput (median over logged iterations)"),
     ("time_ms@T, peak_mem_mb@T", "benchmark, causal forward+backward: median ms per call, peak MiB one call adds"),
-    ("crossover_T", "shortest T from which the setting is faster than exact attention at every longer T (causal, forward+backward)"),
+    ("crossover_T", "shortest T from which the setting is faster than exact attention at every longer T (causal, "
+                    "forward+backward)"),
     ("out_cos, out_cos_uniform", "cosine similarity of the outputs to exact attention's, and uniform attention's"),
-    ("out_err_rel, mat_kl_rel", "output error and row KL divergence relative to uniform attention's (below 1: better than uniform)"),
+    ("out_err_rel, mat_kl_rel", "output error and row KL divergence relative to uniform attention's (below 1: better "
+                                "than uniform)"),
 ]
 
 def save_figure(fig, # a matplotlib figure or a seaborn grid
@@ -292,9 +316,10 @@ def save_figure(fig, # a matplotlib figure or a seaborn grid
     fig.savefig(path, dpi=110, bbox_inches="tight"); plt.close(fig if isinstance(fig, plt.Figure) else fig.figure)
 
 def load_benchmark_record(folder:str|Path)->dict: # config.json's keys, and `command`
-    "A benchmark folder's `config.json` (config, machine, load average) and the command that reruns it (`command.txt`, else built from the config)."
+    ("A benchmark folder's `config.json` (config, machine, load average) and the command that reruns it "
+     "(`command.txt`, else built from the config).")
     d = Path(folder)
-    rec = json.loads((d/"config.json").read_text()) if (d/"config.json").is_file() else {}
+    rec = read_json(d/"config.json") if (d/"config.json").is_file() else {}
     if (d/"command.txt").is_file(): rec["command"] = (d/"command.txt").read_text().strip()
     elif "config" in rec: rec["command"] = benchmark_command(rec["config"])
     return rec
@@ -308,13 +333,15 @@ def figure_caption(what:str, # what the figure shows
                    rec:dict, # `load_benchmark_record` of its folder
                    load:str="", # the load, where config.json does not record it
                   )->str: # one italic markdown paragraph
-    "A figure's caption: what it shows, the threads, machine and load it was measured under, and the command that reruns it."
+    "A figure's caption: what it shows, and the threads, machine and load it was measured under."
     la = rec.get("load_avg") or {}
-    if la.get("start") and la.get("end"): load = f"load average {la['start'][0]:.1f} at the start and {la['end'][0]:.1f} at the end (1 minute)"
+    if la.get("start") and la.get("end"):
+        load = f"load average {la['start'][0]:.1f} at the start and {la['end'][0]:.1f} at the end (1 minute)"
     m = b.iloc[0] if len(b) else pd.Series(dtype=object)
-    machine, dev = rec.get("machine", m.get("machine", "an unrecorded machine")), rec.get("device_name", m.get("device_name", "cpu"))
-    return (f"*{what}. Measured with {_threads(b)} on {machine}{'' if dev == 'cpu' else f', {dev}'}, {load or 'load not recorded'}."
-            + (f" Rerun: `{rec['command']}`" if rec.get("command") else "") + "*")
+    machine = rec.get("machine", m.get("machine", "an unrecorded machine"))
+    dev = rec.get("device_name", m.get("device_name", "cpu"))
+    return (f"*{what}. Measured with {_threads(b)} on {machine}{'' if dev == 'cpu' else f', {dev}'}, "
+            f"{load or 'load not recorded'}.*")  # the command that reruns it: once, under the section's heading
 
 def _source_words(cfg:dict)->str:
     ckpt = cfg.get("checkpoint")
@@ -326,29 +353,37 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
                       lengths:tuple=(1024, 8192), sim_T:int=1024, headline_T:int=8192, # as in `write_report`
                       load:str="", # the machine's load, where its config.json does not record it
                      )->list[str]: # markdown lines
-    "One benchmark's part of the report: machine, summary, headline and crossover tables, captioned figures, generation table."
+    ("One benchmark's part of the report: machine, summary, headline and crossover tables, captioned figures, "
+     "generation table.")
     tag, ok = b.tag.iloc[0], b[b.status == "ok"]
     Ts = sorted(int(T) for T in ok["T"].dropna().unique()) or [sim_T]
     lens = [T for T in lengths if T in Ts] or sorted({Ts[0], Ts[-1]})  # a short-context benchmark: its own extremes
     sT = sim_T if sim_T in Ts else max([T for T in Ts if T <= sim_T] or [Ts[-1]])
     rec = load_benchmark_record(b.folder.dropna().iloc[0]) if "folder" in b and b.folder.notna().any() else {}
     cost, fwd, gen = (ok[ok["pass"].isin(ps)] for ps in (PASSES, ["forward"], ["generation"]))
-    md = [f"### Benchmark `{tag}`", "", _machine_line(b), "",
+    rerun = f" Reproduce: `{rec['command']}`" if rec.get("command") else ""
+    md = [f"### Benchmark `{tag}`", "", _machine_line(b) + rerun, "",
           markdown_table(summary_table(pd.DataFrame(), b, lens, sT).rename_axis("setting")), ""]
     if len(ht := headline_table(b, headline_T)):
         md += [f"#### Causal forward+backward at T = {headline_T:,}, {_threads(cost)}", "", markdown_table(ht), ""]
     if (ct := crossover_table(b)).size:
-        md += ["#### Crossover lengths", "", "The shortest measured T from which a setting is faster than exact attention (SDPA) "
-               "(`time`), or needs less peak memory (`memory`), at every longer measured T; `never`: not at the longest T measured.",
+        md += ["#### Crossover lengths", "", "The shortest measured T from which a setting is faster than exact "
+                                             "attention (SDPA) "
+               "(`time`), or needs less peak memory (`memory`), at every longer measured T; `never`: not at the "
+               "longest T measured.",
                "", markdown_table(ct.map(lambda v: "never" if pd.isna(v) else f"{int(v):,}")), ""]
     figs = [("time", "Time per call against sequence length", plot_time, cost.time_ms.notna().any(), cost,
              "Median ms per call against T, log-log; a line per setting, a panel per mode and pass"),
-            ("memory", "Peak memory per call against sequence length", plot_memory, cost.peak_mem_mb.notna().any(), cost,
-             "Peak MiB one call adds against T, log-log (on a CPU, measured in a fresh process); a panel per mode and pass"),
-            ("similarity", "Output cosine to exact attention against sequence length", plot_similarity, fwd.out_cos.notna().any(), fwd,
-             "Output cosine: per batch and head, the cosine between a setting's output and exact attention's (all T x D values), "
-             "averaged; the attention matrices' cosine (mat_cos) is not shown. Dotted grey: uniform attention's output cosine on the "
-             f"same inputs (out_cos_uniform). A panel per mode and source ({_source_words(rec.get('config', {}))})"),
+            ("memory", "Peak memory per call against sequence length", plot_memory, cost.peak_mem_mb.notna().any(),
+             cost,
+             "Peak MiB one call adds against T, log-log (on a CPU, measured in a fresh process); a panel per mode and "
+             "pass"),
+            ("similarity", "Output cosine to exact attention against sequence length", plot_similarity,
+             fwd.out_cos.notna().any(), fwd,
+             "Output cosine: per batch and head, the cosine between a setting's output and exact attention's (all T x "
+             "D values), averaged; the attention matrices' cosine (mat_cos) is not shown. Dotted grey: uniform "
+             "attention's output cosine on the same inputs (out_cos_uniform). A panel per mode and source "
+             f"({_source_words(rec.get('config', {}))})"),
             ("generation", "Generation cost and state against the context", plot_generation, len(gen) > 0, gen,
              "Generation: ms per new token and the state held against the context, a GPT of the cpu preset's shape")]
     for name, title, plot, has, rows, what in figs:
@@ -361,7 +396,8 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
         md += ["Generation, one new token at each context (a GPT of the cpu preset's shape):", "",
                markdown_table(t.rename_axis("setting")), ""]
     if len(skipped := b[b.status == "skipped"]):
-        md += [f"Skipped: {len(skipped)} measurements ({'; '.join(sorted(set(skipped.note.astype(str).str.split(':').str[0])))[:300]}).", ""]
+        md += [f"Skipped: {len(skipped)} measurements "
+               f"({'; '.join(sorted(set(skipped.note.astype(str).str.split(':').str[0])))[:300]}).", ""]
     return md
 
 def profile_section(folder:str|Path, # written by `benchmark.write_profile`: <name>.csv and <name>.json per profile
@@ -372,17 +408,19 @@ def profile_section(folder:str|Path, # written by `benchmark.write_profile`: <na
     names = sorted(metas, key=lambda n: -metas[n]["wall_ms"])  # the slowest first: "before" reads before "after"
     cells, graphs = {}, {}  # graphs: a torch.compile graph's hashed name -> its number here
     for n in names:
-        for r in pd.read_csv(Path(folder)/f"{n}.csv").itertuples():
+        for r in read_csv(Path(folder)/f"{n}.csv").itertuples():
             op = r.op if "CompiledFxGraph" not in r.op else f"compiled graph {graphs.setdefault(r.op, len(graphs) + 1)}"
             cells.setdefault(op, {})[n] = f"{r.self_ms:,.0f} ms ({r.share:.0%}, {r.calls:,} calls)"
     m = metas[names[0]]
     what = (f"{display_name(m['method'], m['hparams'])}, T = {m['T']:,}, "
             f"{'causal' if m['causal'] else 'bidirectional'} {m['pass_']}")
     md = [f"### Where the time goes: {what}", "",
-          "Operators by their own CPU time in one profiled call (torch.profiler, after warm-up; the profiler itself adds "
-          "time). " + "; ".join(f"**{n}**: {metas[n]['wall_ms']:,.0f} ms per call unprofiled, {metas[n]['threads_used']} torch "
-          f"thread{'s' if metas[n]['threads_used'] > 1 else ''}, load average {(metas[n]['load_avg'].get('start') or ['?'])[0]} "
-          f"at the start, on {metas[n]['machine']}; reproduce: `{metas[n]['command']}`" for n in names) + ".", "",
+          "Operators by their own CPU time in one profiled call (torch.profiler, after warm-up; the profiler itself "
+          "adds time). " + "; ".join(f"**{n}**: {metas[n]['wall_ms']:,.0f} ms per call unprofiled, "
+                                     f"{metas[n]['threads_used']} torch "
+          f"thread{'s' if metas[n]['threads_used'] > 1 else ''}, load average "
+          f"{(metas[n]['load_avg'].get('start') or ['?'])[0]} at the start, on {metas[n]['machine']}; reproduce: "
+          f"`{metas[n]['command']}`" for n in names) + ".", "",
           "| operator | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     md += [f"| {op} | " + " | ".join(c.get(n, "") for n in names) + " |" for op, c in cells.items()]
     return md + [""]
@@ -405,7 +443,8 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     if len(runs):
         md += ["### Training", "", markdown_table(summary_table(runs, bench.iloc[:0]).rename_axis("setting")), ""]
         save_figure(plot_losses(curves), report/"losses.png"); save_figure(plot_final(runs), report/"final.png")
-        md += ["![Training and validation loss](losses.png)", "", "![Final validation loss and training throughput](final.png)", ""]
+        md += ["![Training and validation loss](losses.png)", "", "![Final validation loss and training "
+                                                                  "throughput](final.png)", ""]
     for tag in sorted(bench.tag.dropna().unique()) if len(bench) else []:
         md += benchmark_section(bench[bench.tag == tag], report, lengths, sim_T, headline_T, (loads or {}).get(tag, ""))
     for folder in sorted(Path(runs_dir).glob("profile-*/")): md += profile_section(folder)

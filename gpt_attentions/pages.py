@@ -1,4 +1,4 @@
-"""Every results page (the README's answer, the long-context study, speed, recall, the archive) rebuilt from the committed data alone, in seconds, and a check that the committed pages match it
+"""Every results page rebuilt from the committed data alone, and a check that the committed pages match it
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/pages.html.md"""
 
@@ -19,34 +19,40 @@ import pandas as pd
 from .analysis import load_benchmarks, markdown_table, publish_report, write_report
 from .attention import display_name
 from .verdict import (EXACT, delta_table, far_table, load_study, ordered, study_controls, trained_table,
-                      trained_similarity, verdict_table, window_table, load_windows, write_long_report, write_study_report)
+                      trained_similarity, verdict_table, window_table, load_windows, write_long_report,
+                      write_study_report)
 from .benchmark import as_list
 from .cli import coerce
 from .data import atomic_write
+from .files import read_csv, read_json
 from .recall import load_recall, recall_summary, write_recall_report
 from .train import default_out_dir
 
 # %% ../nbs/08_pages.ipynb #pg000006
 def step_speeds(bench_dir:str|Path, # the committed benchmarks: step-*/steps.csv under it
                 T:int=2048)->pd.Series: # display name -> exact attention's step time over the setting's
-    "Training-step speed relative to exact attention at length `T`, from the training-step benchmark, where one is kept."
-    parts = [pd.read_csv(p) for p in sorted(Path(bench_dir).glob("step-*/steps.csv"))]
+    ("Training-step speed relative to exact attention at length `T`, from the training-step benchmark, where one is "
+     "kept.")
+    parts = [read_csv(p) for p in sorted(Path(bench_dir).glob("step-*/steps.csv"))]
     if not parts: return pd.Series(dtype=float)
     s = pd.concat(parts, ignore_index=True)
     s = s[s["T"] == T]
-    names = [display_name(a, json.loads(x) if isinstance(x, str) else {}) for a, x in zip(s.attention, s.attention_args)]
+    names = [display_name(a, json.loads(x) if isinstance(x, str) else {}) for a, x in zip(s.attention,
+                                                                                          s.attention_args)]
     return s.assign(name=names).groupby("name").speed_vs_exact.median()
 
 def call_speeds(bench_dir:str|Path, tag:str="grid", T:int=8192)->pd.Series: # display name -> speed
     "Attention-call speed relative to exact attention (causal forward+backward at length `T`, random inputs)."
     b = load_benchmarks(bench_dir)
-    b = b[(b.tag == tag) & (b.status == "ok") & (b["T"] == T) & (b["mode"] == "causal") & (b["pass"] == "forward+backward")]
+    b = b[(b.tag == tag) & (b.status == "ok") & (b["T"] == T) & (b["mode"] == "causal")
+          & (b["pass"] == "forward+backward")]
     b = b[b.source == "random"] if "source" in b else b
     t = b.groupby("label").time_ms.median()
     return (t[EXACT] / t).rename("call speed") if EXACT in t else pd.Series(dtype=float)
 
 def recall_scores(results_dir:str|Path, T:int=512)->pd.Series: # display name -> accuracy
-    "MQAR at length `T`: each setting's lowest accuracy over the pair counts (mean over seeds), at its picked learning rate."
+    ("MQAR at length `T`: each setting's lowest accuracy over the pair counts (mean over seeds), at its picked "
+     "learning rate.")
     df = load_recall(results_dir)
     if df.empty: return pd.Series(dtype=float)
     s = recall_summary(df)
@@ -65,7 +71,8 @@ def _nearest(name:str, scores:pd.Series)->tuple: # (value, the setting it was me
 def answer_table(results_dir:str|Path, # the committed results: study-long/, benchmarks/, recall/ under it
                  context:int=2048, call_T:int=8192, recall_T:int=512,
                 )->pd.DataFrame: # one row per setting of the long-context study; attrs: what the training speed times
-    "The README's answer: per setting, its loss, Δ vs exact attention at equal steps and equal time, three speeds, MQAR."
+    ("The README's answer: per setting, its loss, Δ vs exact attention at equal steps and equal time, three speeds, "
+     "MQAR.")
     d = Path(results_dir)
     study, cal = load_study(d/"study-long")
     if not len(study) or context not in set(study.context): return pd.DataFrame()
@@ -101,8 +108,8 @@ def answer_markdown(t:pd.DataFrame)->str:
     mq = lambda r: "" if r.mqar != r.mqar else f"{r.mqar:.2f}" + (f" ({on(r.mqar_on)})" if r.mqar_on else "")
     speed = "training step" if a["train"] == "step" else "training run"
     body = pd.DataFrame({f"loss ({a['context']})": [f"{r.loss:.3f} ± {r.loss_sd:.3f}" for r in t.itertuples()],
-                         "Δ same steps": [_delta(r.steps, r.steps_sd, r.steps_seeds) if "steps" in t else "" for r in t.itertuples()],
-                         "Δ same time": [_delta(r.time, r.time_sd, r.time_seeds) if "time" in t else "" for r in t.itertuples()],
+                         "Δ same steps": [_delta(r.steps, r.steps_sd, r.steps_seeds) for r in t.itertuples()],
+                         "Δ same time": [_delta(r.time, r.time_sd, r.time_seeds) for r in t.itertuples()],
                          f"{speed} speed ({a['context']})": [x(v) for v in t.train_speed],
                          f"attention-call speed ({a['call_T']:,})": [x(v) for v in t.call_speed],
                          f"MQAR ({a['recall_T']})": [mq(r) for r in t.itertuples()]}, index=t.index.rename("setting"))
@@ -112,24 +119,27 @@ def answer_legend(t:pd.DataFrame)->str:
     "What the answer table's columns measure, in one paragraph read from its attributes."
     a = t.attrs
     speed = "one full-window training step" if a["train"] == "step" else "a whole staged training run"
-    return (f"*Loss*: nats per character, {a['loss']}, mean ± sd over seeds. *Δ*: minus exact attention's, paired by seed "
-            f"(negative is better; *tie*: inside 2 sd); *same time*: trained for exact attention's wall-clock. *Speeds*: exact "
-            f"attention's time over the setting's, for {speed} and for one attention call (causal, forward and backward). "
-            f"*MQAR*: lowest recall accuracy over the pair counts at {a['recall_T']} tokens (in brackets: the size measured).")
+    return (f"*Loss*: nats per character, {a['loss']}, mean ± sd over seeds. *Δ*: minus exact attention's, paired by "
+            "seed (negative is better; *tie*: inside 2 sd); *same time*: trained for exact attention's wall-clock. "
+            f"*Speeds*: exact attention's time over the setting's, for {speed} and for one attention call (causal, "
+            f"forward and backward). *MQAR*: lowest recall accuracy over the pair counts at {a['recall_T']} tokens "
+            "(in brackets: the size measured).")
 
-SPEEDS_DIFFER = ("The three speeds of one mechanism differ because they time different things: an attention call at a long "
-                 "context times the mechanism alone, where its savings grow with the length; a training step also runs the "
-                 "rest of the model (embeddings, MLPs, the optimiser), which no mechanism speeds up; and a staged training run "
-                 "spends its first steps on short windows, where every mechanism costs about the same.")
+SPEEDS_DIFFER = ("The three speeds of one mechanism differ because they time different things: an attention call at a "
+                 "long context times the mechanism alone, where its savings grow with the length; a training step "
+                 "also runs the rest of the model (embeddings, MLPs, the optimiser), which no mechanism speeds up; "
+                 "and a staged training run spends its first steps on short windows, where every mechanism costs "
+                 "about the same.")
 
 def answer_points(results_dir:str|Path, t:pd.DataFrame, context:int=2048)->list[str]:
-    "The answer's three notes: the regime, what context past the local window pays, why the Performer fails; numbers from tables."
+    ("The answer's three notes: the regime, what context past the local window pays, why the Performer fails; numbers "
+     "from tables.")
     d = Path(results_dir)
     study, _ = load_study(d/"study-long")
     s = study[(study.context == context) & ~study.eqtime]
-    out = [f"**The regime.** A 0.8M-parameter GPT, {context}-token context, {int(s.iters.max()):,} steps, rotary positions, "
-           f"{s.seed.nunique()} seeds; exact attention reaches {t.loc[EXACT, 'loss']:.3f} (nanoGPT's 10.7M-parameter GPU "
-           "recipe: 1.47 at 256 tokens). The answer is this small model's, on this corpus."]
+    out = [f"**The regime.** A 0.8M-parameter GPT, {context}-token context, {int(s.iters.max()):,} steps, rotary "
+           f"positions, {s.seed.nunique()} seeds; exact attention reaches {t.loc[EXACT, 'loss']:.3f} (nanoGPT's "
+           "10.7M-parameter GPU recipe: 1.47 at 256 tokens). The answer is this small model's, on this corpus."]
     _, sliding = study_controls(study)
     ft, wt = far_table(study, context), window_table(load_windows(d/"study-long"), context)
     if sliding and sliding in ft.index:
@@ -144,15 +154,16 @@ def answer_points(results_dir:str|Path, t:pd.DataFrame, context:int=2048)->list[
         tt = trained_table(sim); T = int(max(c for c in tt.columns))
         e = tt.loc[perf[0], T] if perf[0] in tt.index else np.nan
         out.append(f"**Why the Performer fails.** Random features estimate soft attention well, and this model learns "
-                   f"sharp attention: on the trained exact model's q, k, v at {T:,} tokens, the output error of {perf[0]} "
-                   f"is {e:.2f}x uniform attention's, no closer to exact attention than a plain average.")
+                   f"sharp attention: on the trained exact model's q, k, v at {T:,} tokens, the output error of "
+                   f"{perf[0]} is {e:.2f}x uniform attention's, no closer to exact attention than a plain average.")
     return out
 
 # %% ../nbs/08_pages.ipynb #pg000011
 PAGES = ("summary.md", "study-long.md", "results.md", "recall.md", "study.md")  # in the order of RESULTS.md
 
 def page_settings(results_dir:str|Path)->dict:
-    "The benchmark page's note, table lengths, similarity and headline lengths, and loads by tag, from `pages.json` (defaults without it)."
+    ("The benchmark page's note, table lengths, similarity and headline lengths, and loads by tag, from `pages.json` "
+     "(defaults without it).")
     p = Path(results_dir)/"pages.json"
     return (dict(note="", table_lengths=[1024, 8192], similarity_T=1024, headline_T=8192, loads={})
             | (json.loads(p.read_text()) if p.is_file() else {}))
@@ -171,7 +182,8 @@ def write_summary(results_dir:str|Path, # the committed results: study-long/, be
         md += [answer_markdown(t), "", answer_legend(t), ""]
         md += [f"{i}. {p}" for i, p in enumerate(answer_points(d, t), 1)] + [""]
         if (d/README_FIGURE).is_file():
-            md += [f"![Each setting's loss minus exact attention's at the same steps and the same time]({link_prefix}{README_FIGURE})", ""]
+            md += ["![Each setting's loss minus exact attention's at the same steps and the same "
+                   f"time]({link_prefix}{README_FIGURE})", ""]
     else: md += ["No kept results yet.", ""]
     md += [f"Every table and figure, and how each was measured: [{results_link}]({results_link})."]
     with atomic_write(d/"summary.md") as f: f.write(("\n".join(md) + "\n").encode())
@@ -192,12 +204,15 @@ def build_pages(results_dir:str|Path="nbs/results", # the committed results (stu
                 results_page_path:str|Path|None="RESULTS.md", # the one page that holds them all (None: not written)
                 link_prefix:str="nbs/results/", # the figures' folder as the pages link to it (from the project root)
                )->list[Path]: # the pages written
-    "Rebuild every results page from the committed data: the answer, the long study, speed, recall, the archive, RESULTS.md."
+    ("Rebuild every results page from the committed data: the answer, the long study, speed, recall, the archive, "
+     "RESULTS.md.")
     d = Path(results_dir)
-    if not d.is_dir(): raise FileNotFoundError(f"no results folder {d}: run from the project root, or pass its nbs/results")
+    if not d.is_dir(): raise FileNotFoundError(f"no results folder {d}: run from the project root, or pass its "
+                                               "nbs/results")
     s = page_settings(d)
     with tempfile.TemporaryDirectory() as tmp:
-        write_report(d/"benchmarks", Path(tmp)/"bench", tuple(s["table_lengths"]), s["similarity_T"], s["note"], s["headline_T"],
+        write_report(d/"benchmarks", Path(tmp)/"bench", tuple(s["table_lengths"]), s["similarity_T"], s["note"],
+                     s["headline_T"],
                      s["loads"], title="Speed and memory")
         publish_report(Path(tmp)/"bench", d, link_prefix=link_prefix)
         for stem, write in (("study-long", write_long_report), ("study", write_study_report)):
@@ -224,39 +239,47 @@ def check_pages(results_dir:str|Path="nbs/results", results_page:str|Path|None="
         copy = Path(tmp)/"results"; shutil.copytree(d, copy, ignore=shutil.ignore_patterns("*.pt", "*.png"))
         page = Path(tmp)/"RESULTS.md" if results_page else None
         built = build_pages(copy, page, link_prefix)
-        mine = {p.name: d/p.name for p in built[:len(built) - bool(page)]} | ({page.name: Path(results_page)} if page else {})
-        return [str(mine[b.name]) for b in built if not (mine[b.name].is_file() and mine[b.name].read_text() == b.read_text())]
+        mine = {p.name: d/p.name for p in built[:len(built) - bool(page)]}
+        mine |= {page.name: Path(results_page)} if page else {}
+        same = lambda b: mine[b.name].is_file() and mine[b.name].read_text() == b.read_text()
+        return [str(mine[b.name]) for b in built if not same(b)]
 
 # %% ../nbs/08_pages.ipynb #pgrun002
 def publish(runs_dir:str|Path, # holds benchmark-*/ folders
             dest:str|Path, # the committed results, e.g. nbs/results
             note:str="", table_lengths:list=(1024, 8192), similarity_T:int=1024, # the benchmark page's settings
            )->list[Path]: # the pages written
-    "Copy each benchmark's table, config and command beside the committed results, record the page settings, rebuild every page."
+    ("Copy each benchmark's table, config and command beside the committed results, record the page settings, rebuild "
+     "every page.")
     dest = Path(dest)
     for b in sorted(Path(runs_dir).glob("benchmark-*/results.csv")):
         (dest/"benchmarks"/b.parent.name).mkdir(parents=True, exist_ok=True)
         for f in (b, b.parent/"config.json", b.parent/"command.txt"):
             if f.is_file(): shutil.copyfile(f, dest/"benchmarks"/b.parent.name/f.name)
-    old = json.loads((dest/"pages.json").read_text()) if (dest/"pages.json").is_file() else {}  # loads, headline_T stay
+    old = read_json(dest/"pages.json") if (dest/"pages.json").is_file() else {}  # loads, headline_T stay
     with atomic_write(dest/"pages.json") as f:
         f.write((json.dumps(old | dict(note=note, table_lengths=list(table_lengths), similarity_T=similarity_T),
                             indent=1, ensure_ascii=False) + "\n").encode())
     root = default_out_dir()
-    return build_pages(dest, root/"RESULTS.md", link_prefix=str(dest.resolve().relative_to(root.resolve())).rstrip("/") + "/")
+    return build_pages(dest, root/"RESULTS.md",
+                       link_prefix=str(dest.resolve().relative_to(root.resolve())).rstrip("/") + "/")
 
 def run_analysis(runs_dir:str="", # training runs and benchmark-*/ folders; "": runs/ in the project root
                  report_dir:str="", # figures and results.md; "": <runs_dir>/report
-                 table_lengths=(1024, 8192), # lengths of the benchmark tables' time and memory columns (a list or "64,128")
+                 # lengths of the benchmark tables' time and memory columns (a list or "64,128")
+                 table_lengths=(1024, 8192),
                  similarity_T=1024, # length of their similarity columns
                  note:str="", # a sentence for the report
                  publish_to:str="", # e.g. "nbs/results": publish the benchmarks and rebuild every page ("": do not)
                 )->Path: # the results.md written
-    "The analysis experiment: parameters checked by name and type, the report of every run and benchmark, and the publishing."
+    ("The analysis experiment: parameters checked by name and type, the report of every run and benchmark, and the "
+     "publishing.")
     table_lengths = coerce(as_list(table_lengths), list[int], "table_lengths")  # papermill's -p passes lists as text
     similarity_T = coerce(similarity_T, int, "similarity_T")
-    runs_dir, report_dir, note, publish_to = (coerce(v, str, n) for v, n in ((runs_dir, "runs_dir"), (report_dir, "report_dir"),
-                                                                              (note, "note"), (publish_to, "publish_to")))
+    runs_dir, report_dir, note, publish_to = (coerce(v, str, n) for v, n in ((runs_dir, "runs_dir"),
+                                                                             (report_dir, "report_dir"),
+                                                                              (note, "note"),
+                                                                              (publish_to, "publish_to")))
     runs_dir = runs_dir or str(default_out_dir()/"runs")  # the training notebook's runs/, wherever papermill is started
     md = write_report(runs_dir, report_dir or Path(runs_dir)/"report", tuple(table_lengths), similarity_T, note)
     if publish_to: publish(runs_dir, default_out_dir()/publish_to, note, table_lengths, similarity_T)
@@ -266,15 +289,18 @@ def run_analysis(runs_dir:str="", # training runs and benchmark-*/ folders; "": 
 def main(argv:list|None=None)->int:
     "Command line: rebuild the results pages, or check them (`--check`)."
     ap = argparse.ArgumentParser(prog="python -m gpt_attentions.pages", description=build_pages.__doc__)
-    ap.add_argument("results_dir", nargs="?", default="nbs/results", help="the committed results (default: nbs/results)")
+    ap.add_argument("results_dir", nargs="?", default="nbs/results", help="the committed results (default: "
+                                                                          "nbs/results)")
     ap.add_argument("--page", default="RESULTS.md", help="the page that holds them all (default: RESULTS.md)")
-    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a committed page differs from its data")
+    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a committed page differs from its "
+                                                         "data")
     a = ap.parse_args(argv)
     if not Path(a.results_dir).is_dir(): ap.error(f"no results folder {a.results_dir}: run from the project root")
     if a.check:
         if bad := check_pages(a.results_dir, a.page):
             print("these pages differ from what the committed data gives: " + ", ".join(bad) +
-                  "\nrebuild them with `python -m gpt_attentions.pages` (and `python .ci/readme.py`) and commit", file=sys.stderr)
+                  "\nrebuild them with `python -m gpt_attentions.pages` (and `python .ci/readme.py`) and commit",
+                  file=sys.stderr)
             return 1
         print("the results pages match the committed data"); return 0
     for p in build_pages(a.results_dir, a.page): print(f"wrote {p}")

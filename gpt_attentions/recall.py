@@ -23,7 +23,7 @@ import torch
 from torch import Tensor
 from fastprogress.fastprogress import progress_bar
 
-from .attention import check_hparam, display_name, make_attention
+from .attention import check_hparam, display_name, make_attention, setting_style
 from .data import atomic_write
 from .cli import coerce
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
@@ -398,18 +398,27 @@ def _order(df)->list: # settings in the order of RECALL_SETTINGS, then any other
     known = [setting_label(a, k) for a, k in RECALL_SETTINGS]
     return [s for s in known if s in set(df["setting"])] + sorted(set(df["setting"]) - set(known))
 
+def _styles(df:"pd.DataFrame")->dict: # setting -> plot keywords
+    "Each setting's colour, marker and line style (`setting_style`, notebook 01); a mechanism's second setting filled."
+    att, out, seen = df.drop_duplicates("setting").set_index("setting")["attention"], {}, set()
+    for s in _order(df):
+        st = setting_style(att[s])
+        out[s] = dict(color=st["color"], marker=st["marker"] or "o", ls=st["ls"],
+                      mfc=st["color"] if att[s] in seen else "none")
+        seen.add(att[s])
+    return out
+
 def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")->"plt.Figure":
     "Accuracy against the number of pairs: one panel per sequence length, one line per setting, chance drawn."
     import matplotlib.pyplot as plt
     lengths, settings = sorted(df["seq_len"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(lengths), figsize=(3.2 * len(lengths), 3.4), sharey=True, squeeze=False)
-    colors, markers = dict(zip(settings, plt.cm.tab10.colors)), dict(zip(settings, "os^v<>DPX*"))
+    styles = _styles(df)
     for ax, T in zip(axes[0], lengths):
         d = df[df["seq_len"] == T]
         for i, s in enumerate(settings):  # earlier settings drawn larger, so that equal accuracies stay visible
             e = d[d["setting"] == s].sort_values("pairs")
-            if len(e): ax.plot(e["pairs"], e[col], marker=markers[s], ms=7 - 0.4 * i, mfc="none", color=colors[s], label=s,
-                               ls="--" if s.startswith("local") else "-", lw=1)
+            if len(e): ax.plot(e["pairs"], e[col], ms=7 - 0.4 * i, label=s, lw=1, **styles[s])
         P = sorted(d["pairs"].unique())
         ax.plot(P, [1 / p for p in P], color="0.5", ls=":", lw=1, label="1/P: a guess among the pairs")
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label=f"chance: 1/{len(mqar_tokens(vocab_size)[1])}")
@@ -425,12 +434,12 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
     import matplotlib.pyplot as plt, matplotlib.ticker as mticker
     pairs, settings = sorted(df["pairs"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(pairs), figsize=(3.0 * len(pairs), 3.4), sharey=True, squeeze=False)
-    colors, markers = dict(zip(settings, plt.cm.tab10.colors)), dict(zip(settings, "os^v<>DPX*"))
+    styles = _styles(df)
     for ax, P in zip(axes[0], pairs):
         d = df[df["pairs"] == P]
         for s in settings:
             e = d[d["setting"] == s].sort_values("state_bytes")
-            if len(e): ax.plot(e["state_bytes"], e["accuracy"], marker=markers[s], ms=5, mfc="none", lw=0, color=colors[s], label=s)  # one marker per length
+            if len(e): ax.plot(e["state_bytes"], e["accuracy"], ms=5, label=s, **(styles[s] | dict(ls="none")))
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label="chance")
         ax.axhline(1 / P, color="0.5", lw=1, ls=":", label="1/P")
         ax.set_xscale("log", base=2); ax.set(title=f"{P} pairs", xlabel="state per sequence (KiB)", ylim=(-0.02, 1.02))

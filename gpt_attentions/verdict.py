@@ -1,4 +1,4 @@
-"""Read the study's kept runs and calibrations (notebook 05a), compare every setting with vanilla and the local controls over seeds, and write the study's pages from tables and figures.
+"""The study's runs compared over seeds with exact attention and the controls, drawn, and written as pages.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/verdict.html.md"""
 
@@ -24,6 +24,7 @@ import matplotlib.pyplot as plt, matplotlib.ticker as mticker
 
 from .analysis import markdown_table, run_label, save_figure
 from .attention import display_name, setting_key, setting_style
+from .files import read_csv, read_json
 
 EXACT = display_name("vanilla")  # exact attention's name on every page: the study's reference
 
@@ -31,18 +32,21 @@ EXACT = display_name("vanilla")  # exact attention's name on every page: the stu
 def study_record(run:Path)->dict|None: # {context, eqtime, setting, seed}; None: not a run's folder
     "What a kept study run stands for, from the `setting` record the sweep wrote into its config.json."
     if not ((run/"config.json").is_file() and (run/"metrics.csv").is_file()): return None
-    s = json.loads((run/"config.json").read_text()).get("setting") or {}
+    s = read_json(run/"config.json").get("setting") or {}
     if missing := [k for k in ("label", "context", "seed") if k not in s]:
         raise ValueError(f"{run/'config.json'} records no setting {', '.join(missing)}: keep the run through the sweep "
-                         "(sweep(..., keep=) or gpt-attentions-sweep --keep, as run_study does), which records its setting")
-    m = json.loads((run/"config.json").read_text()).get("model") or {}
-    att, args = m.get("attention", s.get("attention", "vanilla")), (s.get("attention_args") or {}) | (m.get("attention_args") or {})
+                         "(sweep(..., keep=) or gpt-attentions-sweep --keep, as run_study does), which records its "
+                         "setting")
+    m = read_json(run/"config.json").get("model") or {}
+    att, args = m.get("attention",
+                      s.get("attention", "vanilla")), (s.get("attention_args") or {}) | (m.get("attention_args") or {})
     return dict(context=int(s["context"]), eqtime=bool(s.get("equal_time", False)), setting=display_name(att, args),
                 seed=int(s["seed"]), label=s["label"], attention=att, attention_args=json.dumps(args, sort_keys=True))
 
 def run_stages(run:Path)->int: # the short-window steps it took first; 0: not staged
-    "How many of a kept run's first steps trained on short windows (staged training, notebook 04), from its config.json."
-    c = json.loads((run/"config.json").read_text())
+    ("How many of a kept run's first steps trained on short windows (staged training, notebook 04), from its "
+     "config.json.")
+    c = read_json(run/"config.json")
     t, T = c.get("train", {}), c.get("model", {}).get("block_size", 0)
     return int(t.get("short_iters") or 0) if 0 < (t.get("short_context") or 0) < T else 0
 
@@ -50,7 +54,8 @@ def training_ms(calibration:dict|None, # a context's calibration (its recheck's 
                 setting:str, iters, # steps: a number or an array
                 short_iters=0, # the run's short-window steps, taken first (a number or an array like `iters`)
                ):
-    "The time a run of `setting` trains to step `iters`, in ms of the calibrated step times: short-window steps first, then full ones."
+    ("The time a run of `setting` trains to step `iters`, in ms of the calibrated step times: short-window steps "
+     "first, then full ones.")
     cal = (calibration or {}).get("recheck") or calibration or {}
     ms, short = cal.get("ms_per_step", {}).get(setting, np.nan), cal.get("ms_per_short_step", {}).get(setting, np.nan)
     it = np.asarray(iters, dtype=float)
@@ -60,46 +65,54 @@ def training_ms(calibration:dict|None, # a context's calibration (its recheck's 
 def plateau(curve:pd.DataFrame, # one run's evaluations: iter, val_loss
             tail:float=0.2, # the last share of the steps
            )->float: # relative fall of the validation loss over the tail (0.01 = 1%)
-    "How much the validation loss falls over the last `tail` of a run's steps, relative to its value where the tail starts."
+    ("How much the validation loss falls over the last `tail` of a run's steps, relative to its value where the tail "
+     "starts.")
     c = curve.dropna(subset=["val_loss"]).sort_values("iter")
     start = c[c.iter <= round(c.iter.max() * (1 - tail))]  # the evaluation where the tail starts
     if not len(start): return np.nan
     return float((start.val_loss.iloc[-1] - c.val_loss.iloc[-1]) / start.val_loss.iloc[-1])
 
 def load_study(results_dir:str|Path)->tuple[pd.DataFrame, dict]: # (one row per run, {context: calibration})
-    "The study's kept runs (with the whole-split losses of `split_loss.json` where kept) and calibrations (a context's recheck, if kept, under its calibration's 'recheck')."
+    ("The study's kept runs (with the whole-split losses of `split_loss.json` where kept) and calibrations (a "
+     "context's recheck, if kept, under its calibration's 'recheck').")
     rows, cal = [], {}
     d = Path(results_dir)
     files = sorted(d.glob("calibration-T*.json")) if d.is_dir() else []
-    for p in sorted(files, key=lambda p: p.stem.endswith("-recheck")):  # the budgets' calibration first, then its recheck
+    # the budgets' calibration first, then its recheck
+    for p in sorted(files, key=lambda p: p.stem.endswith("-recheck")):
         c = json.loads(p.read_text())
         if p.stem.endswith("-recheck"): cal.setdefault(int(c["context"]), {})["recheck"] = c
         else: cal[int(c["context"])] = c | cal.get(int(c["context"]), {})
     for run in sorted(d.iterdir()) if d.is_dir() else []:
         if not (meta := study_record(run)): continue
-        m = pd.read_csv(run/"metrics.csv")
+        m = read_csv(run/"metrics.csv")
         val = m.dropna(subset=["val_loss"])
         if not len(val): continue
         last = val.iloc[-1]
-        rows.append(meta | dict(run=run.name, iters=int(last["iter"]), short_iters=run_stages(run), final_val_loss=last["val_loss"],
+        rows.append(meta | dict(run=run.name, iters=int(last["iter"]), short_iters=run_stages(run),
+                                final_val_loss=last["val_loss"],
                                 tail_fall=plateau(val),  # how much its loss still fell over its last 20% of steps
                                 ms_per_iter=m.get("ms_per_iter", pd.Series(dtype=float)).median(),
                                 tokens_per_s=m.get("tokens_per_s", pd.Series(dtype=float)).median(),
                                 **{c: last[c] for c in m.columns if c.startswith("val_loss_")},
-                                **({k: v for k, v in json.loads((run/"split_loss.json").read_text()).items() if k.startswith("split_loss")}
-                                   if (run/"split_loss.json").is_file() else {})))
+                                **_split_losses(run)))
     names = {r["label"]: r["setting"] for r in rows}  # the calibrations time settings by their study label
     for c in [x for cc in cal.values() for x in (cc, cc.get("recheck") or {})]:
         for k in ("ms_per_step", "ms_per_short_step", "ms_per_round"):
             if isinstance(c.get(k), dict): c[k] = {names.get(n, n): v for n, v in c[k].items()}
     return pd.DataFrame(rows), cal
 
+def _split_losses(run:Path)->dict:
+    "The whole-split losses a run kept (`split_loss.json`: split_loss and its position buckets); {} without the file."
+    f = run/"split_loss.json"
+    return {k: v for k, v in read_json(f).items() if k.startswith("split_loss")} if f.is_file() else {}
+
 def study_curves(results_dir:str|Path)->pd.DataFrame:
     "Every evaluation of every kept study run: context, eqtime, setting, seed, short_iters, iter, val_loss."
     parts = []
     for run in sorted(Path(results_dir).iterdir()) if Path(results_dir).is_dir() else []:
         if meta := study_record(run):
-            m = pd.read_csv(run/"metrics.csv").dropna(subset=["val_loss"])
+            m = read_csv(run/"metrics.csv").dropna(subset=["val_loss"])
             parts.append(m[["iter", "val_loss"]].assign(**meta, short_iters=run_stages(run)))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
@@ -108,11 +121,12 @@ def _setting_of(row)->str:
     return display_name(row.method, json.loads(row.hparams) if isinstance(getattr(row, "hparams", None), str) else {})
 
 def trained_similarity(results_dir:str|Path)->pd.DataFrame:
-    "Causal forward similarity rows of the benchmarks of a trained checkpoint kept with the study (`benchmark-trained*/`)."
+    ("Causal forward similarity rows of the benchmarks of a trained checkpoint kept with the study "
+     "(`benchmark-trained*/`).")
     parts = []
     for p in sorted(Path(results_dir).glob("benchmark-trained*/results.csv")):
-        b = pd.read_csv(p)
-        cfg = json.loads((p.parent/"config.json").read_text()).get("config", {}) if (p.parent/"config.json").is_file() else {}
+        b = read_csv(p)
+        cfg = read_json(p.parent/"config.json").get("config", {}) if (p.parent/"config.json").is_file() else {}
         b = b[(b.status == "ok") & (b["pass"] == "forward") & (b["mode"] == "causal") & b.out_err_rel.notna()]
         parts.append(b.assign(setting=[_setting_of(r) for r in b.itertuples()], layer=cfg.get("layer", 0),
                               checkpoint=cfg.get("checkpoint", ""), attention=b.method,
@@ -123,7 +137,8 @@ def approx_by_context(sim:pd.DataFrame)->dict: # {T: Series setting -> error rel
     "Each setting's output error relative to uniform attention's at each length, the median over layers and inputs."
     return {int(T): g.groupby("setting").out_err_rel.median() for T, g in sim.groupby("T")} if len(sim) else {}
 
-def paired_delta(study:pd.DataFrame, setting:str, reference:str, context:int, eqtime:bool=False, col:str="final_val_loss")->tuple:
+def paired_delta(study:pd.DataFrame, setting:str, reference:str, context:int, eqtime:bool=False,
+                 col:str="final_val_loss")->tuple:
     "(mean, sd, n) over seeds of `setting`'s `col` minus `reference`'s, paired by seed (the reference at equal steps)."
     s = study[(study.context == context) & (study.setting == setting) & (study.eqtime == eqtime)].set_index("seed")[col]
     r = study[(study.context == context) & (study.setting == reference) & ~study.eqtime].set_index("seed")[col]
@@ -150,23 +165,31 @@ def ordered(df:pd.DataFrame, # with setting, attention and attention_args (JSON)
     first = df.drop_duplicates("setting")
     if {"attention", "attention_args"} <= set(df.columns):
         keys = {r.setting: setting_key(r.attention, json.loads(r.attention_args)) for r in first.itertuples()}
-    else: keys = {n: (0 if n == EXACT else 9 if n.endswith("(control)") else 1, n, ()) for n in first.setting}  # names only
+    # names only
+    else: keys = {n: (0 if n == EXACT else 9 if n.endswith("(control)") else 1, n, ()) for n in first.setting}
     return sorted(keys if names is None else names, key=lambda n: keys.get(n, (99, str(n), ())))
 
 def study_controls(study:pd.DataFrame)->tuple[str, str]:
     "The block-local and sliding-window controls' setting names ('' where the study has none)."
     if not len(study) or "attention" not in study: return "", ""
-    loc = [(r.setting, json.loads(r.attention_args)) for r in study[study.attention == "local"].drop_duplicates("setting").itertuples()]
+    local = study[study.attention == "local"].drop_duplicates("setting")
+    loc = [(r.setting, json.loads(r.attention_args)) for r in local.itertuples()]
     return (next((s for s, a in loc if a.get("blocks")), ""), next((s for s, a in loc if not a.get("blocks")), ""))
 
-def study_speed(calibration:dict|None)->tuple[dict, dict, dict]: # ({setting: speed}, {setting: 'lo-hi'}, {setting: ms/step})
-    "Speed relative to vanilla from a context's recheck when kept (median and range over rounds of the per-round ratio), else from its calibration."
+# ({setting: speed}, {setting: 'lo-hi'}, {setting: ms/step})
+def study_speed(calibration:dict|None)->tuple[dict, dict, dict]:
+    ("Speed relative to vanilla from a context's recheck when kept (median and range over rounds of the per-round "
+     "ratio), else from its calibration.")
     cal = (calibration or {}).get("recheck") or calibration or {}
     ms, rounds = cal.get("ms_per_step", {}), cal.get("ms_per_round", {})
     if EXACT not in ms: return {}, {}, ms
     if EXACT not in rounds: return {n: ms[EXACT] / v for n, v in ms.items()}, {}, ms
-    ratios = {n: np.array(rounds[EXACT]) / np.array(t) for n, t in rounds.items()}  # each round's settings ran side by side
-    return ({n: float(np.median(r)) for n, r in ratios.items()}, {n: f"{r.min():.2f}-{r.max():.2f}" for n, r in ratios.items()}, ms)
+    # each round's settings ran side by side
+    ratios = {n: np.array(rounds[EXACT]) / np.array(t) for n, t in rounds.items()}
+    spread = {n: f"{r.min():.2f}-{r.max():.2f}" for n, r in ratios.items()}
+    return {n: float(np.median(r)) for n, r in ratios.items()}, spread, ms
+
+def _mean_sd(x:pd.Series)->str: return f"{x.mean():.3f}" + (f" ± {x.std(ddof=1):.3f}" if len(x) > 1 else "")
 
 def verdict_table(study:pd.DataFrame, # from `load_study`
                   context:int, # block size
@@ -177,8 +200,10 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
     s = study[(study.context == context) & ~study.eqtime]
     blocks, window = study_controls(study)
     speed, spread, ms = study_speed(calibration)
-    whole = "split_loss" in s and bool(s["split_loss"].notna().all()) and len(s) > 0  # every run scored the whole validation split
-    col, pre = ("split_loss", "split_loss_") if whole else ("final_val_loss", "val_loss_")  # the Δ and far columns read it when they can
+    # every run scored the whole validation split
+    whole = "split_loss" in s and bool(s["split_loss"].notna().all()) and len(s) > 0
+    # the Δ and far columns read it when they can
+    col, pre = ("split_loss", "split_loss_") if whole else ("final_val_loss", "val_loss_")
     far = [c for c in (f"{pre}{lo}_{hi}" for lo, hi in ((257, 1024), (1025, 2048))) if c in s and s[c].notna().any()]
     v = s[s.setting == EXACT]  # vanilla's run time: the equal-time budgets' reference (NaN without vanilla)
     van = float(training_ms(calibration, EXACT, v.iters.median(), v.short_iters.median())) if len(v) else np.nan
@@ -188,21 +213,29 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         g = s[s.setting == setting]
         row = dict(setting=setting, seeds=len(g), speed=speed.get(setting, np.nan))
         if spread: row["speed range"] = spread.get(setting, "")
-        if staged: row["run speed"] = van / float(training_ms(calibration, setting, g.iters.median(), g.short_iters.median()))  # both stages
-        row |= dict(val_loss=f"{g.final_val_loss.mean():.3f}" + (f" ± {g.final_val_loss.std(ddof=1):.3f}" if len(g) > 1 else ""))
-        if whole: row["whole split"] = f"{g.split_loss.mean():.3f}" + (f" ± {g.split_loss.std(ddof=1):.3f}" if len(g) > 1 else "")
+        if staged: row["run speed"] = van / float(training_ms(calibration, setting, g.iters.median(),
+                                                              g.short_iters.median()))  # both stages
+        row |= dict(val_loss=_mean_sd(g.final_val_loss))
+        if whole: row["whole split"] = _mean_sd(g.split_loss)
         row["ms/step"] = ms.get(setting, np.nan)
         row["tokens/s (runs)"] = g.tokens_per_s.median() if "tokens_per_s" in g else np.nan
         row["Δ vs vanilla"] = _pm(*paired_delta(study, setting, EXACT, context, col=col)) if setting != EXACT else ""
-        row["Δ vs blocks"] = _pm(*paired_delta(study, setting, blocks, context, col=col)) if blocks and setting != blocks else ""
-        row["Δ vs window"] = _pm(*paired_delta(study, setting, window, context, col=col)) if window and setting != window else ""
-        for c in far: row[f"far {c.removeprefix(pre).replace('_', '-')}"] = f"{g[c].mean():.3f}" if whole else g[c].mean()  # thousandths matter there
+        row["Δ vs blocks"] = _pm(*paired_delta(study, setting, blocks, context,
+                                               col=col)) if blocks and setting != blocks else ""
+        row["Δ vs window"] = _pm(*paired_delta(study, setting, window, context,
+                                               col=col)) if window and setting != window else ""
+        for c in far:  # thousandths matter there
+            row[f"far {c.removeprefix(pre).replace('_', '-')}"] = f"{g[c].mean():.3f}" if whole else g[c].mean()
         eq = study[(study.context == context) & study.eqtime & (study.setting == setting)]
-        row["equal-time steps"] = int(eq.iters.median()) if len(eq) else np.nan  # vanilla's steps x its step time / this one's
-        row["equal-time / vanilla's time"] = (float(training_ms(calibration, setting, eq.iters.median(), eq.short_iters.median())) / van
-                                              if len(eq) else np.nan)  # 1 where the recheck's step times agree with the budget's
+        # vanilla's steps x its step time / this one's
+        row["equal-time steps"] = int(eq.iters.median()) if len(eq) else np.nan
+        row["equal-time / vanilla's time"] = (float(training_ms(calibration, setting, eq.iters.median(),
+                                                                eq.short_iters.median())) / van
+                                              # 1 where the recheck's step times agree with the budget's
+                                              if len(eq) else np.nan)
         if "tail_fall" in g: row["last-20% fall"] = f"{100 * g.tail_fall.mean():.1f}%"
-        row["Δ equal time"] = _pm(*paired_delta(study, setting, EXACT, context, eqtime=True, col=col)) if setting != EXACT else ""
+        row["Δ equal time"] = _pm(*paired_delta(study, setting, EXACT, context, eqtime=True,
+                                                col=col)) if setting != EXACT else ""
         if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)
         rows.append(row)
     return pd.DataFrame(rows).set_index("setting")
@@ -210,26 +243,33 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
 # %% ../nbs/06b_verdict.ipynb #stud0103
 def fake_study(d:Path, # an empty folder
                rng_seed:int=0)->Path: # `d`, filled
-    "A results folder shaped like the study's, with made-up numbers: linformer 0.05 better than vanilla, performer a tie."
-    from gpt_attentions.study import equal_time_runs, study_runs  # the study's runs and the sweep's keep_run: real setting records
+    ("A results folder shaped like the study's, with made-up numbers: linformer 0.05 better than vanilla, performer a "
+     "tie.")
+    # the study's runs and the sweep's keep_run: real setting records
+    from gpt_attentions.study import equal_time_runs, study_runs
     from gpt_attentions.sweep import keep_run
-    rng, raw = np.random.default_rng(rng_seed), Path(tempfile.mkdtemp())  # raw: run folders as the training notebook leaves them
+    # raw: run folders as the training notebook leaves them
+    rng, raw = np.random.default_rng(rng_seed), Path(tempfile.mkdtemp())
     for ctx in (256,):
-        ms = {"vanilla": 100, "linformer-chunk64": 80, "performer": 200, "local-window64-blocksTrue": 50, "local-window64-blocksFalse": 60}
+        ms = {"vanilla": 100, "linformer-chunk64": 80, "performer": 200, "local-window64-blocksTrue": 50,
+              "local-window64-blocksFalse": 60}
         timed = dict(ms_per_step=ms | {"nystrom-num_landmarks64": 100})  # (no nystrom runs here)
         runs = {(r.setting["label"], r.setting["seed"], r.setting.get("equal_time", False)): r
                 for r in study_runs(ctx, [1, 2, 3]) + equal_time_runs(ctx, [1, 2, 3], timed)}
         for seed in (1, 2, 3):
             base = 1.9 + 0.02 * rng.standard_normal()
-            for setting, off in (("vanilla", 0), ("linformer-chunk64", -0.05), ("performer", 0.001 * rng.standard_normal()),
+            for setting, off in (("vanilla", 0), ("linformer-chunk64", -0.05),
+                                 ("performer", 0.001 * rng.standard_normal()),
                                  ("local-window64-blocksTrue", -0.04), ("local-window64-blocksFalse", 0.01)):
                 for eq in (False, True) if setting != "vanilla" else (False,):
                     r = runs[(setting, seed, eq)]; run = raw/"runs"/r.name; run.mkdir(parents=True)
                     v = base + off + 0.003 * rng.standard_normal() - (0.02 if eq else 0)
-                    pd.DataFrame(dict(iter=[0, 100], val_loss=[4.2, v], ms_per_iter=[np.nan, 50.0], val_loss_1_64=[4.2, v + 0.1],
+                    pd.DataFrame(dict(iter=[0, 100], val_loss=[4.2, v], ms_per_iter=[np.nan, 50.0],
+                                      val_loss_1_64=[4.2, v + 0.1],
                                       val_loss_65_256=[4.2, v - 0.03])).to_csv(run/"metrics.csv", index=False)
                     (run/"config.json").write_text(json.dumps(dict(model=dict(block_size=ctx), train=dict(seed=seed))))
-                    (run/"split_loss.json").write_text(json.dumps(dict(split_loss=v + 0.01, split_loss_1_64=v + 0.11, tokens=110592)))
+                    (run/"split_loss.json").write_text(json.dumps(dict(split_loss=v + 0.01, split_loss_1_64=v + 0.11,
+                                                                       tokens=110592)))
                     keep_run(run, d/r.name, setting=r.setting)
         (d/f"calibration-T{ctx}.json").write_text(json.dumps(dict(context=ctx, ms_per_step=ms)))
     shutil.rmtree(raw)
@@ -249,9 +289,10 @@ def _legend_outside(ax, **kw):
 def plot_positions(study:pd.DataFrame, context:int,
                    off_chart:float=0.15, # a setting whose difference leaves ±this is named in the legend, not drawn
                   )->plt.Figure:
-    "Loss by position minus exact attention's on the same tokens (whole split, paired by seed, mean ± sd); absolute losses where the split was not scored."
+    ("Loss by position minus exact attention's on the same tokens (whole split, paired by seed, mean ± sd); absolute "
+     "losses where the split was not scored.")
     s = study[(study.context == context) & ~study.eqtime]
-    cols = [c for c in s.columns if c.startswith("split_loss_") and s[c].notna().all()] if EXACT in set(s.setting) else []
+    cols = [c for c in s.columns if c.startswith("split_loss_") and s[c].notna().all()] * (EXACT in set(s.setting))
     fig, ax, hs = *plt.subplots(figsize=(10, 3.8)), []  # hs: the legend's entries, in drawing order
     if not cols:  # the short-budget study: evaluation windows only, and each bucket is other text
         cols = [c for c in s.columns if c.startswith("val_loss_") and s[c].notna().any()]
@@ -259,12 +300,14 @@ def plot_positions(study:pd.DataFrame, context:int,
             st = _style(s, setting)
             ax.plot(range(len(cols)), s[s.setting == setting][cols].mean().values, label=setting, **st)
         ax.set(ylabel="validation loss (nats per character)",
-               title=f"Loss by position in the window, context {context} (evaluation windows: compare within a position)")
+               title=f"Loss by position in the window, context {context} (evaluation windows: compare within a "
+                     "position)")
     else:
         hs.append(ax.axhline(0, color="black", lw=1, label=f"{EXACT} (zero)"))
         settings = ordered(s, set(s.setting) - {EXACT})
         for i, setting in enumerate(settings):
-            d = (s[s.setting == setting].set_index("seed")[cols] - s[s.setting == EXACT].set_index("seed")[cols]).dropna()
+            by_seed = lambda n: s[s.setting == n].set_index("seed")[cols]
+            d = (by_seed(setting) - by_seed(EXACT)).dropna()
             m, sd = d.mean(), d.std(ddof=1) if len(d) > 1 else d.mean() * np.nan
             st = _style(s, setting)
             if m.abs().max() > off_chart:  # drawn, it would flatten every other line: named with its range instead
@@ -281,10 +324,12 @@ def plot_positions(study:pd.DataFrame, context:int,
 def delta_table(study:pd.DataFrame, context:int)->pd.DataFrame: # one row per setting but exact attention
     "Each setting's loss minus exact attention's at equal steps and at equal time: mean, sd, seeds (paired by seed)."
     s = study[study.context == context]
-    col = "split_loss" if "split_loss" in s and s.split_loss.notna().all() else "final_val_loss"  # as the tables read it
+    # as the tables read it
+    col = "split_loss" if "split_loss" in s and s.split_loss.notna().all() else "final_val_loss"
     rows = []
     for setting in ordered(s, set(s.setting) - {EXACT}):
-        st, et = paired_delta(study, setting, EXACT, context, col=col), paired_delta(study, setting, EXACT, context, True, col)
+        st, et = paired_delta(study, setting, EXACT, context, col=col), paired_delta(study, setting, EXACT, context,
+                                                                                     True, col)
         rows.append(dict(setting=setting, steps=st[0], steps_sd=st[1], steps_seeds=st[2],
                          time=et[0], time_sd=et[1], time_seeds=et[2]))
     return pd.DataFrame(rows, columns=["setting", "steps", "steps_sd", "steps_seeds", "time", "time_sd", "time_seeds"]
@@ -293,7 +338,8 @@ def delta_table(study:pd.DataFrame, context:int)->pd.DataFrame: # one row per se
 def plot_deltas(study:pd.DataFrame, context:int,
                 limit:float=0.08, # differences beyond ±limit are written at the frame's edge, not drawn
                )->plt.Figure:
-    "Loss minus exact attention's per setting, at equal steps (filled) and at exact attention's wall-clock (hollow), mean ± sd."
+    ("Loss minus exact attention's per setting, at equal steps (filled) and at exact attention's wall-clock (hollow), "
+     "mean ± sd.")
     d = delta_table(study, context)
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(d) + 1.4))
     ax.axvline(0, color="black", lw=1)
@@ -309,18 +355,22 @@ def plot_deltas(study:pd.DataFrame, context:int,
                         mfc=fill, capsize=3, ls="none", ms=7)
     ax.set_yticks(range(len(d)), d.index); ax.invert_yaxis(); ax.set_xlim(-limit, limit)
     ax.set_xlabel("validation loss minus exact attention's (nats per character; below 0 is better)")
-    ax.plot([], [], "o", color="0.3", label="same steps"); ax.plot([], [], "o", color="0.3", mfc="white", label="same time")
+    for fill, what in (("0.3", "same steps"), ("white", "same time")):
+        ax.plot([], [], "o", color="0.3", mfc=fill, label=what)
     ax.set_title(f"Each setting against exact attention at {context} tokens (mean ± sd over seeds)", fontsize=9)
     _legend_outside(ax); ax.grid(axis="x", alpha=0.3); fig.tight_layout()
     return fig
 
 def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
                       context:int, calibration:dict|None,
-                      zoom:bool=False, # a second panel: the time after the short-window stage, where settings part by hundredths
+                      # a second panel: the time after the short-window stage, where settings part by hundredths
+                      zoom:bool=False,
                      )->plt.Figure:
-    "Validation loss against training time (steps x calibrated step time, by stage): exact attention's runs, the others' equal-time runs."
+    ("Validation loss against training time (steps x calibrated step time, by stage): exact attention's runs, the "
+     "others' equal-time runs.")
     _, _, ms = study_speed(calibration)
-    c = curves[(curves.context == context) & (curves["iter"] > 0)]  # step 0 is the untrained model's loss, the same for all
+    # step 0 is the untrained model's loss, the same for all
+    c = curves[(curves.context == context) & (curves["iter"] > 0)]
     fig, axs = plt.subplots(1, 2 if zoom else 1, figsize=(12, 4) if zoom else (7, 4), squeeze=False,
                             gridspec_kw=dict(width_ratios=[3, 2] if zoom else [1]))
     ax, az = axs[0][0], axs[0][-1]  # az: the end, zoomed (ax itself without zoom)
@@ -344,7 +394,8 @@ def plot_loss_vs_time(curves:pd.DataFrame, # from `study_curves`
         late = e[e.t >= t0].loss; lo = late.min() - 0.01
         az.set(xlim=(t0, 1.02 * t_end), ylim=(lo, min(late.quantile(0.85) + 0.02, lo + 0.25)),
                xlabel="training time (minutes of one core)")
-        az.set_title(("after the short-window stages" if staged else "the last 40%") + ", zoomed (a line above has left the frame)",
+        az.set_title(("after the short-window stages" if staged else "the last 40%") + ", zoomed (a line above has "
+                                                                                       "left the frame)",
                      fontsize=9)
     ax.set(xlabel="training time (minutes of one core)", ylabel="validation loss (nats per character)")
     ax.set_title(f"Loss against training time, context {context}" + (" (shaded: until the last short-window stage ends)"
@@ -380,9 +431,10 @@ PAGE_COLUMNS = {  # verdict_table's column -> its heading on the pages, in this 
     "Δ vs vanilla": "Δ same steps", "Δ equal time": "Δ same time", "Δ vs blocks": "Δ vs block-local",
     "Δ vs window": "Δ vs sliding window", "run speed": "training-run speed", "speed": "training-step speed",
     "equal-time steps": "same-time steps", "last-20% fall": "fall over last 20%"}
-TABLE_NOTE = ("Δ: the loss minus the named setting's (exact attention's unless named), paired by seed, mean ± sd over seeds; "
-              "*tie*: inside 2 sd; negative is better. *Same time*: trained for exact attention's wall-clock. Speeds are exact "
-              "attention's time over the setting's: a whole staged training run, or one full-window training step.")
+TABLE_NOTE = ("Δ: the loss minus the named setting's (exact attention's unless named), paired by seed, mean ± sd over "
+              "seeds; *tie*: inside 2 sd; negative is better. *Same time*: trained for exact attention's wall-clock. "
+              "Speeds are exact attention's time over the setting's: a whole staged training run, or one full-window "
+              "training step.")
 
 def page_table(t:pd.DataFrame)->pd.DataFrame:
     "A `verdict_table` as the pages show it: the columns a reader needs, plain headings, ties said as such."
@@ -404,28 +456,35 @@ def write_study_report(results_dir:str|Path, # the study's kept results
     hours = (study.iters * study.ms_per_iter).sum() / 3.6e6
     steps = int(study[~study.eqtime].iters.max())
     md = ["## The short-budget study (superseded)", "",
-          f"An archive. {len(study)} runs of {steps} steps, {hours:.3g} hours of training on a CPU, learned positions. Its exact "
-          "attention did not learn to use a long context (its loss rises with the context in the table below), so its "
-          "ranking of the mechanisms is not an answer; the long-context study replaced it.", ""] + ([note, ""] if note else [])
-    van = study[(study.setting == EXACT) & ~study.eqtime].groupby("context").final_val_loss.agg(["mean", "std", "count"])
+          f"An archive. {len(study)} runs of {steps} steps, {hours:.3g} hours of training on a CPU, learned "
+          "positions. Its exact attention did not learn to use a long context (its loss rises with the context in the "
+          "table below), so its ranking of the mechanisms is not an answer; the long-context study replaced it.", ""]
+    md += [note, ""] if note else []
+    van = study[(study.setting == EXACT) & ~study.eqtime].groupby("context").final_val_loss.agg(["mean", "std",
+                                                                                                 "count"])
     md += [markdown_table(van.rename_axis("context").rename(columns=dict(mean="exact attention's loss", std="sd",
                                                                            count="seeds"))), "", TABLE_NOTE, ""]
     for ctx in sorted(study.context.unique())[-1:]:  # its longest context: the others are in its data
         n = study[study.context == ctx]
-        md += [f"### Short budget, context {ctx}", "", markdown_table(page_table(verdict_table(study, ctx, cal.get(ctx)))), ""]
+        md += [f"### Short budget, context {ctx}", "",
+               markdown_table(page_table(verdict_table(study, ctx, cal.get(ctx)))), ""]
         save_figure(plot_positions(study, ctx), report/f"study-positions-{ctx}.png")
         md += [f"![Validation loss by position, context {ctx}](study-positions-{ctx}.png)", ""]
         if n.eqtime.any():
             save_figure(plot_deltas(study, ctx), report/f"study-deltas-{ctx}.png")
-            md += [f"![Loss minus exact attention's, same steps and same time, context {ctx}](study-deltas-{ctx}.png)", ""]
+            md += ["![Loss minus exact attention's, same steps and same time, context "
+                   f"{ctx}](study-deltas-{ctx}.png)", ""]
     (report/"study.md").write_text("\n".join(md) + "\n")
     return report/"study.md"
 
 # %% ../nbs/06b_verdict.ipynb #long0002
-REGIME_LOSS, REGIME_FAR = "split_loss", "split_loss_1025_2048"  # the whole validation split (the same tokens in every run), and its far positions
-PILOT_FAR = "val_loss_1025_2048"  # the pilot's runs predate the whole-split loss: their evaluation windows' far positions
+# the whole validation split (the same tokens in every run), and its far positions
+REGIME_LOSS, REGIME_FAR = "split_loss", "split_loss_1025_2048"
+# the pilot's runs predate the whole-split loss: their evaluation windows' far positions
+PILOT_FAR = "val_loss_1025_2048"
 NANOGPT_REFERENCE = {  # nanoGPT's README, shakespeare_char (learned positions, 256-token context)
-    "its GPU recipe, 6 layers x 384 and 5000 steps of 64 x 256 tokens": 1.4697, "its CPU recipe, 4 layers x 128 and 2000 steps": 1.88}
+    "its GPU recipe, 6 layers x 384 and 5000 steps of 64 x 256 tokens": 1.4697, "its CPU recipe, 4 layers x 128 and "
+                                                                                "2000 steps": 1.88}
 
 def _by_seed(study:pd.DataFrame, setting:str, context:int, col:str)->pd.Series: # seed -> col; empty without that column
     if col not in study: return pd.Series(dtype=float)
@@ -434,7 +493,8 @@ def _by_seed(study:pd.DataFrame, setting:str, context:int, col:str)->pd.Series: 
 def _stat(d:pd.Series)->tuple: return (d.mean() if len(d) else np.nan, d.std(ddof=1) if len(d) > 1 else np.nan, len(d))
 
 def far_column(study:pd.DataFrame, context:int)->str|None:
-    "The whole-split loss column of a context's farthest position bucket: positions 1025-2048 at 2048 tokens, 65-256 at 256."
+    ("The whole-split loss column of a context's farthest position bucket: positions 1025-2048 at 2048 tokens, 65-256 "
+     "at 256.")
     s = study[study.context == context] if "context" in study else study
     cols = [c for c in s.columns if c.startswith("split_loss_") and s[c].notna().any()]
     return max(cols, key=lambda c: int(c.split("_")[-1])) if cols else None
@@ -444,9 +504,11 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
                   long:int=2048, short:int=256, # the contexts compared
                   col:str=REGIME_FAR, # the far positions' loss column
                   min_seeds:int=3)->pd.DataFrame: # one row per check: value, seeds, holds
-    "The three conditions under which the study may speak of long context, measured on its kept runs (each over `min_seeds` seeds at least)."
+    ("The three conditions under which the study may speak of long context, measured on its kept runs (each over "
+     "`min_seeds` seeds at least).")
     blocks, _ = study_controls(study)
-    far = _stat((_by_seed(study, blocks, long, col) - _by_seed(study, EXACT, long, col)).dropna()) if blocks else (np.nan, np.nan, 0)
+    far = _stat((_by_seed(study, blocks, long, col) - _by_seed(study, EXACT, long,
+                                                               col)).dropna()) if blocks else (np.nan, np.nan, 0)
     lo = _stat((_by_seed(study, EXACT, long, REGIME_LOSS) - _by_seed(study, EXACT, short, REGIME_LOSS)).dropna())
     v = curves[(curves.context == long) & (curves.setting == EXACT) & ~curves.eqtime] if len(curves) else curves
     falls = pd.Series({s: plateau(g) for s, g in v.groupby("seed")}, dtype=float) if len(v) else pd.Series(dtype=float)
@@ -456,7 +518,8 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
         dict(check=f"{blocks or 'block-local'} minus exact attention, positions {lo_}-{hi_}, whole split (T = {long})",
              value=_pm_cell(*far),
              seeds=far[2], holds=bool(far[2] >= min_seeds and far[0] > 2 * far[1])),
-        dict(check=f"exact attention at {long} minus at {short} tokens, whole validation split", value=_pm_cell(*lo), seeds=lo[2],
+        dict(check=f"exact attention at {long} minus at {short} tokens, whole validation split", value=_pm_cell(*lo),
+             seeds=lo[2],
              holds=bool(lo[2] >= min_seeds and lo[0] <= 2 * lo[1])),
         dict(check=f"exact attention's fall over its last 20% of steps (T = {long})",
              value=(f"{100 * fall[0]:.2f}%" + (f" ± {100 * fall[1]:.2f}%" if fall[2] > 1 else "")
@@ -465,16 +528,20 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
 
 # %% ../nbs/06b_verdict.ipynb #long0042
 def plateau_control(results_dir:str|Path, # the long-context study's kept results (plateau/ inside)
-                    folder:str="plateau", # the subfolder of runs that change one thing in the recipe: plateau/ (more steps), unstaged/
-                   )->pd.DataFrame: # one row per run there: setting, context, seed, both runs' names, steps, losses, differences
-    "Each run kept in `folder` against the regime's run of the same setting, context and seed, on the whole validation split."
+                    # the subfolder of runs that change one thing in the recipe: plateau/ (more steps), unstaged/
+                    folder:str="plateau",
+                   # one row per run there: setting, context, seed, both runs' names, steps, losses, differences
+                   )->pd.DataFrame:
+    ("Each run kept in `folder` against the regime's run of the same setting, context and seed, on the whole "
+     "validation split.")
     longer, _ = load_study(Path(results_dir)/folder)
     study, _ = load_study(results_dir)
     if not len(longer) or not len(study) or REGIME_LOSS not in longer or REGIME_LOSS not in study: return pd.DataFrame()
     keys = ["setting", "context", "seed"]
     m = longer[~longer.eqtime].merge(study[~study.eqtime], on=keys, suffixes=("", "_regime"))
     far = {c for c in (far_column(longer, int(t)) for t in m.context.unique()) if c}
-    cols = keys + ["run", "run_regime", "iters", "iters_regime", REGIME_LOSS, f"{REGIME_LOSS}_regime"] + sorted(far) + [f"{c}_regime" for c in sorted(far)]
+    cols = (keys + ["run", "run_regime", "iters", "iters_regime", REGIME_LOSS, f"{REGIME_LOSS}_regime"] + sorted(far)
+            + [f"{c}_regime" for c in sorted(far)])
     out = m[[c for c in cols if c in m]].copy()
     out["gain"] = out[f"{REGIME_LOSS}_regime"] - out[REGIME_LOSS]
     for c in sorted(far): out[f"gain_{c.removeprefix('split_loss_')}"] = out[f"{c}_regime"] - out[c]
@@ -488,42 +555,51 @@ def extra_runs_table(results_dir:str|Path)->pd.DataFrame: # one row per run in p
         if len(pc): parts.append(pc.assign(change=what))
     if not parts: return pd.DataFrame()
     pc = pd.concat(parts, ignore_index=True)
-    return pd.DataFrame({"setting": pc.setting, "change": pc.change, "context": pc.context.astype(int), "seed": pc.seed.astype(int),
+    return pd.DataFrame({"setting": pc.setting, "change": pc.change, "context": pc.context.astype(int),
+                         "seed": pc.seed.astype(int),
                          "steps": pc.iters.astype(int), "regime's steps": pc.iters_regime.astype(int),
                          "loss": pc[REGIME_LOSS].round(4), "regime's loss": pc[f"{REGIME_LOSS}_regime"].round(4),
                          "loss minus regime's": (-pc.gain).round(4)}).set_index("setting")
 
-def load_windows(results_dir:str|Path)->pd.DataFrame: # one row per run and window: setting, context, seed, window, split_loss...
-    "Every kept `window_loss.json` (notebook 05a_study_lib): the trained model's whole-split losses with its attention cut to W tokens."
+# one row per run and window: setting, context, seed, window, split_loss...
+def load_windows(results_dir:str|Path)->pd.DataFrame:
+    ("Every kept `window_loss.json` (notebook 05a_study_lib): the trained model's whole-split losses with its "
+     "attention cut to W tokens.")
     rows = []
     for run in sorted(Path(results_dir).iterdir()) if Path(results_dir).is_dir() else []:
         if not ((meta := study_record(run)) and (run/"window_loss.json").is_file()): continue
-        for w, losses in json.loads((run/"window_loss.json").read_text()).items():
-            rows.append(meta | dict(run=run.name, window=int(w)) | {k: v for k, v in losses.items() if k.startswith("split_loss")})
+        for w, losses in read_json(run/"window_loss.json").items():
+            kept = {k: v for k, v in losses.items() if k.startswith("split_loss")}
+            rows.append(meta | dict(run=run.name, window=int(w)) | kept)
     return pd.DataFrame(rows)
 
 def context_table(study:pd.DataFrame, # from `load_study`
                   settings:tuple=(EXACT,), # plus both local controls
                  )->pd.DataFrame: # one row per setting and context: whole-split loss and loss by position, mean ± sd
-    "Exact attention and the local controls at every context, on the whole validation split and by position: what context pays."
+    ("Exact attention and the local controls at every context, on the whole validation split and by position: what "
+     "context pays.")
     blocks, sliding = study_controls(study)
     s = study[~study.eqtime & study.setting.isin([*settings, blocks, sliding])] if len(study) else study
-    cols = [c for c in [REGIME_LOSS] + sorted((c for c in study.columns if c.startswith("split_loss_")), key=lambda c: int(c.split("_")[2]))
-            if c in s and s[c].notna().any()]
+    buckets = sorted((c for c in study.columns if c.startswith("split_loss_")), key=lambda c: int(c.split("_")[2]))
+    cols = [c for c in [REGIME_LOSS] + buckets if c in s and s[c].notna().any()]
     if not len(s) or not cols: return pd.DataFrame()
     rows = []
     for (ctx, setting), g in s.groupby(["context", "setting"]):
         row = dict(setting=setting, context=int(ctx), seeds=len(g))
         for c in cols:
             m, sd, n = _stat(g[c].dropna())
-            row["whole split" if c == REGIME_LOSS else "-".join(c.split("_")[-2:])] = "" if n == 0 else f"{m:.3f}" + (f" ± {sd:.3f}" if n > 1 else "")
+            name = "whole split" if c == REGIME_LOSS else "-".join(c.split("_")[-2:])
+            row[name] = "" if n == 0 else f"{m:.3f}" + (f" ± {sd:.3f}" if n > 1 else "")
         rows.append(row)
     order = {n: i for i, n in enumerate([*settings, sliding, blocks])}
-    return pd.DataFrame(rows).sort_values(["context", "setting"], key=lambda c: c.map(order) if c.name == "setting" else -c).set_index("setting")
+    key = lambda c: c.map(order) if c.name == "setting" else -c  # the longest context first
+    return pd.DataFrame(rows).sort_values(["context", "setting"], key=key).set_index("setting")
 
 def window_table(wins:pd.DataFrame, # from `load_windows`
-                 context:int=2048)->pd.DataFrame: # one row per window: the loss the cut adds, whole split and far positions
-    "Per window W, the loss cutting exact attention to its last W tokens adds over the uncut model (mean ± sd over seeds, paired)."
+                 # one row per window: the loss the cut adds, whole split and far positions
+                 context:int=2048)->pd.DataFrame:
+    ("Per window W, the loss cutting exact attention to its last W tokens adds over the uncut model (mean ± sd over "
+     "seeds, paired).")
     w = wins[(wins.context == context) & (wins.setting == EXACT) & ~wins.eqtime] if len(wins) else wins
     if not len(w): return pd.DataFrame()
     far = far_column(w, context)
@@ -547,7 +623,8 @@ def recipe_words(config:dict)->str:
     t, T = config["train"], config["model"]["block_size"]
     B = t.get("batch_size", 1) * (config.get("micro_batches") or 1)
     if t.get("short_iters"):
-        return f"{B * T // t['short_context']} × {t['short_context']} tokens for {t['short_iters']} steps, then {B} × {T}"
+        S = t["short_context"]
+        return f"{B * T // S} × {S} tokens for {t['short_iters']} steps, then {B} × {T}"
     return f"{B} × {T} tokens per step"
 
 def _threads(n)->str: return f"{n} thread{'' if n == 1 else 's'}" if n else "threads unrecorded"
@@ -558,59 +635,75 @@ def _measured(c:dict)->str:
     return (f"{_threads(c.get('threads'))} per run, " + (f"load average {load[0]:.2f} at the start, " if load else "")
             + f"measured {c.get('date', 'on an unrecorded date')}")
 
-def load_pilot(pilot_dir:str|Path)->pd.DataFrame: # every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
+# every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
+def load_pilot(pilot_dir:str|Path)->pd.DataFrame:
     "The pilot's runs (kept run folders with config.json and metrics.csv), one row per evaluation."
     parts = []
     for run in sorted(Path(pilot_dir).iterdir()) if Path(pilot_dir).is_dir() else []:
         if not ((run/"config.json").is_file() and (run/"metrics.csv").is_file()): continue
-        cfg = json.loads((run/"config.json").read_text())
-        m = pd.read_csv(run/"metrics.csv").dropna(subset=["val_loss"])
+        cfg = read_json(run/"config.json")
+        m = read_csv(run/"metrics.csv").dropna(subset=["val_loss"])
         per_step = cfg.get("tokens_per_iter") or cfg["train"].get("batch_size", 1) * cfg["model"]["block_size"]
-        parts.append(m.assign(run=run.name, arm=run_label(cfg), recipe=recipe_words(cfg), position=cfg["model"].get("position", "learned"),
-                              context=cfg["model"]["block_size"], attention=cfg["model"]["attention"], tokens=m.iter * per_step,
+        parts.append(m.assign(run=run.name, arm=run_label(cfg), recipe=recipe_words(cfg),
+                              position=cfg["model"].get("position", "learned"),
+                              context=cfg["model"]["block_size"], attention=cfg["model"]["attention"],
+                              tokens=m.iter * per_step,
                               decay_iters=cfg["train"].get("lr_decay_iters") or cfg["train"]["max_iters"]))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 def plot_recipes(recipes:pd.DataFrame)->plt.Figure:
     "Validation loss and far-position loss against tokens seen, one line per arm and recipe."
     fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
+    dashes = dict(zip(sorted(recipes.recipe.unique()), ["-", "--", ":", "-."]))  # one line style per recipe
     for (arm, recipe), g in recipes.groupby(["arm", "recipe"]):
+        colour = "black" if arm == EXACT else setting_style("local")["color"]
         for ax, col in zip(axes, ["val_loss", PILOT_FAR]):
-            ax.plot(g.tokens / 1e6, g[col], marker="o", ms=2, ls="-" if arm == EXACT else "--", label=f"{arm}: {recipe}")
+            ax.plot(g.tokens / 1e6, g[col], color=colour, ls=dashes[recipe], label=f"{arm}: {recipe}")
     for ax, what in zip(axes, ["validation loss", "validation loss, positions 1025-2048"]):
         ax.set(xlabel="training tokens (millions)", title=what, ylim=(1.45, 2.6)); ax.grid(alpha=0.3)
-    axes[0].set_ylabel("loss (nats per character)"); axes[1].legend(fontsize=7)
+    axes[0].set_ylabel("loss (nats per character)")
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2,
+               fontsize=8, frameon=False)
+    fig.tight_layout()
     return fig
 
 def _recipe_table(recipes:pd.DataFrame)->pd.DataFrame:
     "Each arm's last evaluation: steps, tokens, validation loss and its loss by position."
     last = recipes.sort_values("iter").groupby("run").tail(1)
-    cols = {"val_loss": "validation", "val_loss_1_64": "1-64", "val_loss_65_256": "65-256", "val_loss_257_1024": "257-1024",
+    cols = {"val_loss": "validation", "val_loss_1_64": "1-64", "val_loss_65_256": "65-256",
+            "val_loss_257_1024": "257-1024",
             PILOT_FAR: "1025-2048"}
-    t = last.assign(steps=last.iter.map(lambda i: f"{int(i):,}"), tokens_m=(last.tokens / 1e6).map(lambda x: f"{x:.1f}M"))
+    t = last.assign(steps=last.iter.map(lambda i: f"{int(i):,}"),
+                    tokens_m=(last.tokens / 1e6).map(lambda x: f"{x:.1f}M"))
     losses = [c for c in cols if c in t]
-    t = t.sort_values(["arm", "recipe"])[["arm", "recipe", "steps", "tokens_m"] + losses].assign(**{c: t[c].map(lambda v: f"{v:.3f}") for c in losses})
+    t = t.sort_values(["arm", "recipe"])[["arm", "recipe", "steps", "tokens_m"] + losses]
+    t = t.assign(**{c: t[c].map(lambda v: f"{v:.3f}") for c in losses})
     return t.rename(columns=cols | dict(arm="setting", recipe="windows", tokens_m="tokens")).set_index("setting")
 
 def plot_pilot(pilot:pd.DataFrame)->plt.Figure:
     "Validation loss against steps, one line per position scheme (and per context when there are several)."
     fig, ax = plt.subplots(figsize=(6.5, 4))
-    for (pos, ctx, att), g in pilot.groupby(["position", "context", "attention"]):
-        ax.plot(g.iter, g.val_loss, marker="o", ms=3, label=f"{att}, {POSITION_WORDS.get(pos, pos)}, T = {ctx}")
-    ax.set(xlabel="step", ylabel="validation loss", title="Pilot: exact attention under each position scheme")
-    ax.legend(fontsize=8); ax.grid(alpha=0.3)
+    arms = pilot.groupby(["position", "context", "attention"])
+    for ((pos, ctx, att), g), ls in zip(arms, ["-", "--", ":", "-."] * 4):  # every arm is exact attention: black
+        ax.plot(g.iter, g.val_loss, color="black", ls=ls, label=f"{POSITION_WORDS.get(pos, pos)}, {ctx} tokens")
+    ax.set(xlabel="training step", ylabel="validation loss (nats per character)",
+           title="Exact attention under each position scheme")
+    _legend_outside(ax); ax.grid(alpha=0.3)
     return fig
 
 def _pilot_table(pilot:pd.DataFrame)->pd.DataFrame:
     "Validation loss at each evaluation (rows) of each pilot run (columns)."
-    t = pilot.assign(arm=pilot.position.map(lambda p: POSITION_WORDS.get(p, p))).pivot_table(index="iter", columns="arm", values="val_loss")
+    t = pilot.assign(arm=pilot.position.map(lambda p: POSITION_WORDS.get(p, p))).pivot_table(index="iter",
+                                                                                             columns="arm",
+                                                                                             values="val_loss")
     t = t[(t.index % 500 == 0) | (t.index == t.index.max())]  # every 500 steps, and the last
     return t.rename_axis(None, axis=1).map(lambda v: f"{v:.3f}" if v == v else "")
 
 def far_table(study:pd.DataFrame, # from `load_study`
               context:int=2048, col:str|None=None, # the far positions' loss column; None: the farthest bucket
              )->pd.DataFrame: # one row per setting: mean, sd, seeds against each reference
-    "Each setting's loss at the farthest positions minus exact attention's and minus each local control's, paired by seed."
+    ("Each setting's loss at the farthest positions minus exact attention's and minus each local control's, paired by "
+     "seed.")
     col = col or far_column(study, context) or REGIME_FAR
     blocks, sliding = study_controls(study)
     s = study[(study.context == context) & ~study.eqtime]
@@ -618,7 +711,8 @@ def far_table(study:pd.DataFrame, # from `load_study`
     for setting in ordered(s):
         row = dict(setting=setting)
         for ref, key in ((EXACT, "exact"), (blocks, "blocks"), (sliding, "sliding")):
-            d = _stat((_by_seed(study, setting, context, col) - _by_seed(study, ref, context, col)).dropna()) if ref else ()
+            d = _stat((_by_seed(study, setting, context, col) - _by_seed(study, ref, context,
+                                                                         col)).dropna()) if ref else ()
             row |= dict(zip([key, f"{key}_sd", f"{key}_seeds"], d if ref and ref != setting else (np.nan, np.nan, 0)))
         rows.append(row)
     return pd.DataFrame(rows).set_index("setting") if rows else pd.DataFrame()
@@ -628,20 +722,22 @@ def regime_parts(results_dir:str|Path, # the long-context study's kept results
                 )->dict: # regime, baseline: a sentence each
     "The regime in words: the steps, tokens and windows every run saw; exact attention's loss beside nanoGPT's."
     runs = [r for r in sorted(Path(results_dir).iterdir()) if study_record(r)]
-    tok = {json.loads((r/"config.json").read_text()).get("tokens_per_iter") for r in runs} - {None}
+    tok = {read_json(r/"config.json").get("tokens_per_iter") for r in runs} - {None}
     steps, per = int(study[~study.eqtime].iters.max()), (tok.pop() if len(tok) == 1 else None)
     van = study[(study.setting == EXACT) & ~study.eqtime].groupby("context")
     col = REGIME_LOSS if REGIME_LOSS in study and study[REGIME_LOSS].notna().all() else "final_val_loss"
-    vl = "; ".join(f"{g[col].mean():.3f} ± {g[col].std():.3f} at {int(c)} tokens" if len(g) > 1 else f"{g[col].mean():.3f} at {int(c)}"
-                   for c, g in sorted(van, key=lambda cg: -cg[0]))
+    vl = "; ".join(f"{_mean_sd(g[col])} at {int(c)} tokens" for c, g in sorted(van, key=lambda cg: -cg[0]))
     ref = " and ".join(f"{v:.2f} with {k}" for k, v in NANOGPT_REFERENCE.items())
     seen = (f"{steps} steps of {per} tokens ({steps * per / TRAIN_TOKENS:.1f} passes over the training split)" if per
             else f"{steps} steps")
-    windows = sorted({f"{recipe_words(c)} at {c['model']['block_size']} tokens" for r in runs if not study_record(r)["eqtime"]
-                      and {"train", "model"} <= set(c := json.loads((r/"config.json").read_text()))})
+    cfgs = [read_json(r/"config.json") for r in runs if not study_record(r)["eqtime"]]
+    windows = sorted({f"{recipe_words(c)} at {c['model']['block_size']} tokens" for c in cfgs
+                      if {"train", "model"} <= set(c)})
     seen += f"; windows: {'; '.join(windows)}" if windows else ""
-    return dict(regime=f"Every run: {seen}; rotary positions; the `cpu` model (0.8M parameters); one recipe for all settings.",
-                baseline=f"Exact attention's loss ({'whole validation split' if col == REGIME_LOSS else 'evaluation windows'}): "
+    return dict(regime=f"Every run: {seen}; rotary positions; the `cpu` model (0.8M parameters); one recipe for all "
+                       "settings.",
+                baseline="Exact attention's loss "
+                         f"({'whole validation split' if col == REGIME_LOSS else 'evaluation windows'}): "
                          f"{vl or 'no run kept yet'}; nanoGPT's `shakespeare_char` reaches {ref}.")
 
 def far_page_table(ft:pd.DataFrame)->pd.DataFrame:
@@ -666,34 +762,44 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
     if len(study):
         curves, rp = study_curves(results_dir), regime_parts(results_dir, study)
         checks = regime_checks(study, curves, long, short)
-        md += [f"{rp['regime']} {rp['baseline']}", "", f"Reproduce: `{REPRODUCE_STUDY}` (hours on a CPU; it resumes).", "",
-               "### Is this the regime?", "", markdown_table(checks.assign(holds=checks.holds.map({True: "yes", False: "not yet"}))), ""]
+        md += [f"{rp['regime']} {rp['baseline']}", "", f"Reproduce: `{REPRODUCE_STUDY}` (hours on a CPU; it "
+                                                       "resumes).", "",
+               "### Is this the regime?", "",
+               markdown_table(checks.assign(holds=checks.holds.map({True: "yes", False: "not yet"}))), ""]
         for ctx in sorted((int(c) for c in study.context.unique()), reverse=True):
             c = cal.get(ctx) or {}
-            md += [f"### Each setting against exact attention, {ctx} tokens", "", markdown_table(page_table(verdict_table(study, ctx, c))), "",
-                   TABLE_NOTE + (f" Step times measured side by side: {_measured(c.get('recheck') or c)}." if c else ""), ""]
+            md += [f"### Each setting against exact attention, {ctx} tokens", "",
+                   markdown_table(page_table(verdict_table(study, ctx, c))), "",
+                   TABLE_NOTE + (f" Step times measured side by side: {_measured(c.get('recheck') or c)}."
+                                 if c else ""),
+                   ""]
             if study[study.context == ctx].eqtime.any():
                 save_figure(plot_deltas(study, ctx), report/f"{name}-deltas-{ctx}.png")
                 save_figure(plot_loss_vs_time(curves, ctx, cal.get(ctx), zoom=True), report/f"{name}-time-{ctx}.png")
-                md += [f"![Loss minus exact attention's at the same steps and the same time, {ctx} tokens]({name}-deltas-{ctx}.png)", "",
+                md += [f"![Loss minus exact attention's at the same steps and the same time, {ctx} "
+                       f"tokens]({name}-deltas-{ctx}.png)", "",
                        f"![Validation loss against training time, {ctx} tokens]({name}-time-{ctx}.png)", ""]
             save_figure(plot_positions(study, ctx), report/f"{name}-positions-{ctx}.png")
             md += [f"![Loss by position minus exact attention's, {ctx} tokens]({name}-positions-{ctx}.png)", ""]
-        md += ["### Who reads far context", "", f"Loss at positions {'-'.join(REGIME_FAR.split('_')[-2:])} of the whole validation "
+        md += ["### Who reads far context", "", f"Loss at positions {'-'.join(REGIME_FAR.split('_')[-2:])} of the "
+                                                "whole validation "
                "split, paired by seed, mean ± sd:", "", markdown_table(far_page_table(far_table(study, long))), ""]
         if len(wt := window_table(load_windows(results_dir), long)):
-            md += ["Exact attention cut to its last W tokens after training (no retraining), minus the uncut model:", "",
+            md += ["Exact attention cut to its last W tokens after training (no retraining), minus the uncut "
+                   "model:", "",
                    markdown_table(wt.drop(columns=["far_mean", "far_sd"])), ""]
         if len(ct := context_table(study)):
-            md += ["Exact attention and the controls at each context (whole validation split, by position):", "", markdown_table(ct), ""]
+            md += ["Exact attention and the controls at each context (whole validation split, by position):", "",
+                   markdown_table(ct), ""]
         if len(sim := trained_similarity(results_dir)):  # closeness on the attention exact attention learned
             save_figure(plot_trained_similarity(sim), report/f"{name}-trained-similarity.png")
             cmds = sorted({(p/"command.txt").read_text().strip() for p in Path(results_dir).glob("benchmark-trained*")
                            if (p/"command.txt").is_file()})
             md += ["### Closeness to exact attention on the attention it learned", "",
-                   f"Output error relative to uniform attention's (1: no closer than averaging every visible value) on the q, k, v "
-                   f"of the trained exact model `{sim.checkpoint.iloc[0]}`, layers {', '.join(map(str, sorted(sim.layer.unique())))}, "
-                   "median over layers; the last row is uniform attention's own cosine to exact attention.", "",
+                   "Output error relative to uniform attention's (1: no closer than averaging every visible value) "
+                   f"on the q, k, v of the trained exact model `{sim.checkpoint.iloc[0]}`, layers "
+                   f"{', '.join(map(str, sorted(sim.layer.unique())))}, median over layers; the last row is uniform "
+                   "attention's own cosine to exact attention.", "",
                    markdown_table(trained_table(sim).round(3)), "",
                    f"![Output error relative to uniform on trained attention]({name}-trained-similarity.png)", ""]
             md += ["Reproduce: " + "; ".join(f"`{c}`" for c in cmds) + ".", ""] if cmds else []
@@ -701,12 +807,14 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
             md += ["### Changing one thing in the recipe", "", markdown_table(xt), ""]
     if len(pilot):
         save_figure(plot_pilot(pilot), report/f"{name}-pilot.png")
-        md += ["### The pilot: why rotary positions", "", "Exact attention at 2048 tokens, one sequence per step, nanoGPT's CPU "
+        md += ["### The pilot: why rotary positions", "", "Exact attention at 2048 tokens, one sequence per step, "
+                                                          "nanoGPT's CPU "
                "schedule, seed 1337; only the position scheme differs. Validation loss every 500 steps:", "",
                markdown_table(_pilot_table(pilot)), "", f"![Pilot]({name}-pilot.png)", ""]
     if len(recipes):
         save_figure(plot_recipes(recipes), report/f"{name}-recipes.png")
-        md += ["### The pilot: windows per step, and staged training", "", "Rotary positions, seed 1337; the arms differ in the "
+        md += ["### The pilot: windows per step, and staged training", "", "Rotary positions, seed 1337; the arms "
+                                                                           "differ in the "
                "windows they train on (short windows first, the same tokens per step). Each arm's last evaluation:", "",
                markdown_table(_recipe_table(recipes)), "", f"![Recipes]({name}-recipes.png)", ""]
     (report/f"{name}.md").write_text("\n".join(md) + "\n")
