@@ -157,13 +157,14 @@ class RecallConfig:
     def name(self)->str:
         "The run's folder name: length, mechanism and its hyper-parameters, learning rate and seed."
         hp = "".join(f"-{k}{int(v) if isinstance(v, bool) else v}" for k, v in sorted(self.attention_args.items()))
-        extra = (f"-conv{self.qkv_conv}" if self.qkv_conv else "") + (f"-shift{self.shift_window}" if self.shift_window != 2 else "")
+        extra = ((f"-conv{self.qkv_conv}" if self.qkv_conv else "") + (f"-shift{self.shift_window}" if self.shift_window != 2 else "")
+                 + (f"-headdim{self.n_embd // self.n_head}" if self.n_embd // self.n_head != 16 else ""))
         return f"T{self.seq_len}-{self.attention}{hp}{extra}-lr{self.learning_rate:g}-seed{self.seed}"
 
     @property
     def setting(self)->str:
         "The setting's label in tables and figures: mechanism, hyper-parameters, and the convolution and shift where not the default."
-        return setting_label(self.attention, self.attention_args, self.qkv_conv, self.shift_window)
+        return setting_label(self.attention, self.attention_args, self.qkv_conv, self.shift_window, self.n_embd // self.n_head)
 
 class _NoMLP(torch.nn.Module):
     "Stands in for a block's MLP: adds nothing to the residual stream."
@@ -296,6 +297,12 @@ RECALL_SETTINGS = (  # (attention, attention_args): exact attention, the short-w
     ("linformer", {"proj_len": 16}), ("linformer", {"proj_len": 64}),
     ("nystrom", {"num_landmarks": 16}), ("nystrom", {"num_landmarks": 64}),
     ("performer", {"num_features": 16}), ("performer", {"num_features": 64}),
+    # mechanisms with a fixed state (notebooks 01f-01h), then the short convolution in place of the shift block
+    ("deltanet", {}), ("based", {}),
+    ("linattn", {"feature_map": "taylor"}), ("linattn", {"feature_map": "elu"}), ("linattn", {"feature_map": "relu"}),
+    ("linattn", {"feature_map": "performer"}),
+    ("vanilla", {}, {"qkv_conv": 4, "shift_window": 0}), ("deltanet", {}, {"qkv_conv": 4, "shift_window": 0}),
+    ("deltanet", {}, {"n_head": 1}),  # one 64-wide head: a 64 x 64 memory, whose keys can hold 64 pairs apart
 )
 
 def pairs_at(T:int, pairs=RECALL_PAIRS)->tuple:
@@ -313,13 +320,13 @@ def recall_runs(lengths=RECALL_LENGTHS, # sequence lengths, one run per length a
     runs = []
     for T in lengths:
         if not pairs_at(T, pairs): raise ValueError(f"no pair count of {list(pairs)} exists at length {T} (4P <= T): drop the length or add smaller counts")
-        for att, args in settings:
-            args = dict(args)
+        for att, args, *extra in settings:  # an optional third entry: RecallConfig fields of this setting only
+            args, extra = dict(args), dict(extra[0]) if extra else {}
             if att in {"linformer", "nystrom"}:  # their sizes cannot exceed the length
                 k = "proj_len" if att == "linformer" else "num_landmarks"
                 if args.get(k, 0) > T: continue
             runs += [RecallConfig(attention=att, attention_args=args, seq_len=T, pairs=pairs_at(T, pairs), learning_rate=lr, seed=s,
-                                  **overrides) for lr in learning_rates for s in seeds]
+                                  **(overrides | extra)) for lr in learning_rates for s in seeds]
     return runs
 
 def run_sweep(runs:list[RecallConfig], # from `recall_runs`
@@ -341,9 +348,11 @@ def run_sweep(runs:list[RecallConfig], # from `recall_runs`
 def setting_label(attention:str, attention_args:dict,
                   qkv_conv:int=0, # the short convolution's kernel; shown when not 0
                   shift_window:int=2, # the shift block's window; shown when not the default 2
+                  head_dim:int=16, # width of a head; shown when not the default 16 (64 wide, 4 heads)
                  )->str:
     "A short legend label: the mechanism and its hyper-parameters, e.g. 'performer num_features=16', then 'conv=4 shift=0' where set."
-    extra = ([f"conv={qkv_conv}"] if qkv_conv else []) + ([f"shift={shift_window}"] if shift_window != 2 else [])
+    extra = ([f"conv={qkv_conv}"] if qkv_conv else []) + ([f"shift={shift_window}"] if shift_window != 2 else []) \
+            + ([f"head_dim={head_dim}"] if head_dim != 16 else [])
     return " ".join([attention] + [f"{k}={v}" for k, v in sorted(attention_args.items())] + extra)
 
 def load_recall(results:str|Path)->"pd.DataFrame":
@@ -357,7 +366,7 @@ def load_recall(results:str|Path)->"pd.DataFrame":
         run = info["run"]
         for _, r in last.iterrows():
             out.append(dict(name=info["name"], setting=setting_label(run["attention"], run["attention_args"], run.get("qkv_conv", 0),
-                                                                     run.get("shift_window", 2)),
+                                                                     run.get("shift_window", 2), run["n_embd"] // run["n_head"]),
                             attention=run["attention"], seq_len=run["seq_len"], pairs=int(r["pairs"]),
                             accuracy=r["accuracy"], far_accuracy=r["far_accuracy"], queries=int(r["queries"]),
                             far_queries=int(r["far_queries"]), loss=r["loss"], state_bytes=info["state_bytes"],
@@ -413,7 +422,7 @@ def _styles(settings:list)->tuple[dict, dict]: # setting -> colour, setting -> m
             dict(zip(settings, itertools.cycle("os^v<>DPX*"))))
 
 def _order(df)->list: # settings in the order of RECALL_SETTINGS, then any others
-    known = [setting_label(a, k) for a, k in RECALL_SETTINGS]
+    known = [RecallConfig(attention=a, attention_args=k, **(x[0] if x else {})).setting for a, k, *x in RECALL_SETTINGS]
     return [s for s in known if s in set(df["setting"])] + sorted(set(df["setting"]) - set(known))
 
 def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")->"plt.Figure":
@@ -650,7 +659,7 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
         try: settings = json.loads(settings) if settings else RECALL_SETTINGS
         except json.JSONDecodeError as e: raise ValueError(f"settings is not valid JSON ({e}): write it as '[[\"local\", {{\"window\": 16}}]]'") from None
     results, report = recall_paths(results, report)
-    search = recall_runs(lengths, [(a, dict(k)) for a, k in settings], learning_rates=learning_rates, seeds=seeds[:1],
+    search = recall_runs(lengths, [(a, dict(k), *x) for a, k, *x in settings], learning_rates=learning_rates, seeds=seeds[:1],
                          **{k: v for k, v in overrides.items() if v is not None})
     torch.set_num_threads(threads)
     log(f"search: {len(search)} runs, {sum(len(r.pairs) for r in search)} cells; results in {results.name}/")
