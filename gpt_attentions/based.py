@@ -1,4 +1,4 @@
-"""Some heads keep a fixed-size Taylor linear-attention state for the whole past, the others see the last 64 tokens exactly: Based (Arora et al. 2024) in one layer
+"""Based in one layer: Taylor linear-attention heads for the whole past, 64-token window heads for the recent
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/based.html.md"""
 
@@ -16,15 +16,16 @@ from .local import LocalAttention
 
 # %% ../nbs/01g_based.ipynb #bas0006
 class BasedAttention(AttentionCore):
-    "Based (Arora et al. 2024) in one layer: some heads Taylor linear attention (the long, fixed-size memory), the rest a sliding window."
+    "Based (Arora et al. 2024) in one layer: some heads Taylor linear attention, the rest a sliding window."
     name = "based"
     stateful = True
     hparams = dict(
-        linear_heads=HParam(int, None, "heads given to Taylor linear attention, the rest to the window; None: half, rounded up",
+        linear_heads=HParam(int, None, "heads of Taylor linear attention, the rest the window's; None: half",
                             minimum=1),
         feature_dim=HParam(int, 16, "the linear heads' q and k projected to this many dimensions (153 features at 16)",
                            minimum=1),
-        window=HParam(int, 64, "tokens the window heads see: themselves and the window-1 before", grid=(32, 64), minimum=1),
+        window=HParam(int, 64, "tokens the window heads see: themselves and the window-1 before", grid=(32, 64),
+                      minimum=1),
         chunk_size=HParam(int, 64, "tokens per chunk of the linear heads' causal form", minimum=1),
     )
     test_args = dict(window=8, chunk_size=8)
@@ -49,7 +50,8 @@ class BasedAttention(AttentionCore):
 
     def init_state(self, batch_size:int, device=None, dtype=None):
         "The linear heads' Σ φ(k)[v, 1]ᵀ and the window heads' last window-1 keys and values."
-        return dict(lin=self.lin.init_state(batch_size, device, dtype), win=self.win.init_state(batch_size, device, dtype))
+        return dict(lin=self.lin.init_state(batch_size, device, dtype),
+                    win=self.win.init_state(batch_size, device, dtype))
 
     def step(self, q, k, v, state):
         (ql, qw), (kl, kw), (vl, vw) = self._split(q, k, v)
@@ -58,9 +60,9 @@ class BasedAttention(AttentionCore):
         return torch.cat([yl, yw], 1), dict(lin=sl, win=sw)
 
     def flops(self, B:int, T:int)->int:
-        "Matrix-product FLOPs of one forward call: the linear heads' (`LinearAttention.flops`) and the window heads' two products."
-        w = max(1, min(self.window, T)); N = -(-T // w)  # the window heads: chunks of w queries against their key window
-        keys = (2 if self.causal else 3) * w              # the chunk and the one before it (and after it, bidirectionally)
+        "Matrix-product FLOPs of one forward call: the linear heads' (`LinearAttention.flops`) and the window heads'."
+        w = max(1, min(self.window, T)); N = -(-T // w)  # window heads: chunks of w queries against their keys
+        keys = (2 if self.causal else 3) * w              # the chunk, the one before (and after, bidirectionally)
         return self.lin.flops(B, T) + 4 * B * (self.n_head - self.linear_heads) * N * w * keys * self.head_dim
 
     def state_numel(self, T:int)->int:

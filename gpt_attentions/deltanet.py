@@ -1,4 +1,4 @@
-"""A D×D fast-weight memory per head written by the delta rule, so a key stored again replaces its old value instead of adding to it; trained in the chunkwise form of Yang et al. 2024. Causal only
+"""A D×D memory per head written by the delta rule: a key stored again replaces its value. Chunkwise, causal only
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/deltanet.html.md"""
 
@@ -35,7 +35,7 @@ def delta_chunkwise(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) float32, q and 
                     chunk_size:int=64, # C: tokens per chunk
                     S:Tensor|None=None, # (B, H, D, D) state before the first token; None: zeros
                    )->tuple[Tensor, Tensor]: # (B, H, T, D) outputs, the state after the last token
-    "The delta rule by chunks (Yang et al. 2024): a triangular solve inside every chunk at once, then a loop over chunks."
+    "The delta rule by chunks (Yang et al. 2024): a triangular solve in every chunk at once, then a loop over chunks."
     B, H, T, D = q.shape
     C = min(chunk_size, T); N = -(-T // C); P = N * C - T      # padded positions have k = 0, β = 0: they change nothing
     q_, k_, v_ = (F.pad(t, (0, 0, 0, P)).view(B, H, N, C, t.shape[-1]) for t in (q, k, v))  # (B, H, N, C, D)
@@ -56,7 +56,7 @@ def delta_chunkwise(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) float32, q and 
 
 # %% ../nbs/01h_deltanet.ipynb #dlt0014
 class DeltaNetAttention(AttentionCore):
-    "The delta rule (Schlag et al. 2021) with L2-normalised q, k and a learned β per token: chunkwise training, a D×D state per head."
+    "The delta rule (Schlag et al. 2021), L2-normalised q, k, a learned β per token: chunkwise, a D×D state per head."
     name = "deltanet"
     stateful = True
     bidirectional = False
@@ -85,13 +85,14 @@ class DeltaNetAttention(AttentionCore):
                            device=self.beta_w.device if device is None else device)
 
     def step(self, q, k, v, state):
-        if q.shape[2] != 1: raise ValueError(f"deltanet: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+        if q.shape[2] != 1:
+            raise ValueError(f"deltanet: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
         with torch.autocast(q.device.type, enabled=False):
             y, S = delta_reference(*self._prepare(q, k, v), state)
         return y.to(v.dtype), S
 
     def flops(self, B:int, T:int)->int:
-        "Matrix-product FLOPs of one forward call, as FlopCounterMode counts them (the triangular solve, C²·2D per chunk, is not)."
+        "Matrix-product FLOPs of one forward call, as FlopCounterMode counts them (not the triangular solve)."
         H, D = self.n_head, self.head_dim
         C = min(self.chunk_size, T); N = -(-T // C)
         within = 3 * 2 * B * H * N * C * C * D       # diag(β)KKᵀ, QKᵀ, and QKᵀ against the corrections U

@@ -1,4 +1,4 @@
-"""Softmax's exp(q·k) replaced by a product of features φ(q)·φ(k): a state of fixed size per head, trained by chunks. Based's Taylor map, 1 + ELU, ReLU or the Performer's positive random features
+"""exp(q·k) replaced by a product of features φ(q)·φ(k): a fixed state per head, trained by chunks, four maps
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/linear.html.md"""
 
@@ -55,10 +55,10 @@ def linear_causal(fq:Tensor, # (B, H, T, F) query features
     C = min(chunk_size, T); N = -(-T // C); P = N * C - T                             # N chunks, P padded positions
     v1 = _with_ones(v)
     q_, k_, v_ = (F.pad(t, (0, 0, 0, P)).view(B, H, N, C, t.shape[-1]) for t in (fq, fk, v1))  # (B, H, N, C, ·)
-    intra = (q_ @ k_.transpose(-2, -1)).tril() @ v_                                  # (B, H, N, C, D+1): j <= i in the chunk
-    U = k_.transpose(-2, -1) @ v_                                                     # (B, H, N, F, D+1): each chunk's sum
+    intra = (q_ @ k_.transpose(-2, -1)).tril() @ v_                         # (B, H, N, C, D+1): j <= i in the chunk
+    U = k_.transpose(-2, -1) @ v_                                            # (B, H, N, F, D+1): each chunk's sum
     S0 = U.new_zeros(B, H, Fd, U.shape[-1]) if state is None else state
-    S = S0.unsqueeze(2) + F.pad(U[:, :, :-1].cumsum(2), (0, 0, 0, 0, 1, 0))          # (B, H, N, F, D+1): chunks before n
+    S = S0.unsqueeze(2) + F.pad(U[:, :, :-1].cumsum(2), (0, 0, 0, 0, 1, 0))  # (B, H, N, F, D+1): chunks before n
     out = (intra + q_ @ S).view(B, H, N * C, -1)[:, :, :T]                           # (B, H, T, D+1)
     return _normalise(out), S[:, :, -1] + U[:, :, -1]
 
@@ -66,17 +66,18 @@ def linear_causal(fq:Tensor, # (B, H, T, F) query features
 FEATURE_MAPS = ("taylor", "elu", "relu", "performer")
 
 class LinearAttention(AttentionCore):
-    "Linear attention φ(q)ᵀΣφ(k)vᵀ / φ(q)ᵀΣφ(k) with a chosen feature map: chunked causal form, a fixed-size state for generation."
+    "Linear attention φ(q)ᵀΣφ(k)vᵀ / φ(q)ᵀΣφ(k) with a chosen feature map: chunked causal form, a fixed-size state."
     name = "linattn"
     stateful = True
     hparams = dict(
-        feature_map=HParam(str, "taylor", "φ: taylor (Based), elu (1 + ELU), relu, performer (FAVOR+ positive features)",
+        feature_map=HParam(str, "taylor", "φ: taylor (Based), elu (1 + ELU), relu, performer (FAVOR+ features)",
                            choices=FEATURE_MAPS),
         feature_dim=HParam(int, 16, "taylor: q and k projected (learned) to this many dimensions first, "
                            "1 + d + d(d+1)/2 features (153 at 16)", minimum=1),
         num_features=HParam(int, 64, "performer: random features per head", grid=(16, 64), minimum=1),
         chunk_size=HParam(int, 64, "tokens per chunk of the causal form", minimum=1),
-        seed=HParam(int, None, "performer: seed of the one feature draw; None takes one from torch's global generator", minimum=0),
+        seed=HParam(int, None, "performer: seed of the one feature draw; None: one from torch's global generator",
+                    minimum=0),
     )
     test_args = dict(chunk_size=8)
 
@@ -89,7 +90,8 @@ class LinearAttention(AttentionCore):
             g = torch.Generator().manual_seed(self.seed)
             self.register_buffer("features", torch.stack([gaussian_orthogonal_features(self.num_features, head_dim, g)
                                                           for _ in range(n_head)]))  # (H, m, D), drawn once
-        self.n_features = dict(taylor=taylor_size(self.feature_dim), performer=self.num_features).get(self.feature_map, head_dim)
+        sizes = dict(taylor=taylor_size(self.feature_dim), performer=self.num_features)
+        self.n_features = sizes.get(self.feature_map, head_dim)  # F: features per head
 
     def feature(self, x:Tensor, # (B, H, T, D) queries or keys
                 query:bool, # queries take a per-row stabiliser (performer), keys a fixed one
@@ -99,9 +101,9 @@ class LinearAttention(AttentionCore):
         if self.feature_map == "taylor": return taylor_features(x @ self.proj.float())  # (B, H, T, d) -> (B, H, T, F)
         if self.feature_map == "elu": return F.elu(x) + 1
         if self.feature_map == "relu": return F.relu(x)
-        lg = favor_logits(x, self.features)  # (B, H, T, m): ωᵀx' - ‖x'‖²/2 <= ‖ω‖²/2, so a per-head bound keeps exp finite
+        lg = favor_logits(x, self.features)  # (B, H, T, m): ωᵀx' - ‖x'‖²/2 <= ‖ω‖²/2, a bound that keeps exp finite
         if query: return (lg - lg.detach().amax(-1, keepdim=True)).exp()  # a per-row factor cancels in the ratio
-        bound = 0.5 * self.features.float().pow(2).sum(-1).amax(-1)  # (H,): max ‖ω‖²/2, the largest logit any x can give
+        bound = 0.5 * self.features.float().pow(2).sum(-1).amax(-1)  # (H,): max ‖ω‖²/2, the largest logit of any x
         return (lg - bound[:, None, None]).exp()  # one factor per head: cancels in the ratio, keys <= 1
 
     def _forward(self, q, k, v):
@@ -118,7 +120,8 @@ class LinearAttention(AttentionCore):
 
     def step(self, q, k, v, state):
         if not self.causal: raise ValueError("linattn: step needs a causal core (causal=True)")
-        if q.shape[2] != 1: raise ValueError(f"linattn: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+        if q.shape[2] != 1:
+            raise ValueError(f"linattn: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
         with torch.autocast(q.device.type, enabled=False):
             S = state + self.feature(k, False).transpose(-2, -1) @ _with_ones(v)  # (B, H, F, D+1)
             y = _normalise(self.feature(q, True) @ S)                          # (B, H, 1, D)
@@ -127,14 +130,14 @@ class LinearAttention(AttentionCore):
     def flops(self, B:int, # sequences
               T:int, # tokens per sequence
              )->int: # matrix-product FLOPs of one forward call (2 per multiply-add), as FlopCounterMode counts them
-        "Analytic matrix-product FLOPs of `forward` on (B, H, T, D) inputs; element-wise work (the maps, the masks) not counted."
+        "Analytic matrix-product FLOPs of `forward` on (B, H, T, D) inputs; element-wise work is not counted."
         H, D, Fd, D1 = self.n_head, self.head_dim, self.n_features, self.head_dim + 1
         width = dict(taylor=self.feature_dim, performer=self.num_features).get(self.feature_map, 0)
-        fmap = 2 * (2 * B * H * T * D * width)                     # q and k: the projection (taylor), the directions (performer)
+        fmap = 2 * (2 * B * H * T * D * width)  # q and k: the projection (taylor), the directions (performer)
         if not self.causal: return fmap + 2 * (2 * B * H * T * Fd * D1)  # Σφ(k)[v, 1]ᵀ, then φ(q) against it
         C = min(self.chunk_size, T); N = -(-T // C)
         inside = 2 * B * H * N * C * C * (Fd + D1)                  # φ(Q)φ(K)ᵀ, then its masked product with [V, 1]
-        return fmap + inside + 2 * (2 * B * H * N * C * Fd * D1)    # each chunk's sum, and φ(Q) against the prefix state
+        return fmap + inside + 2 * (2 * B * H * N * C * Fd * D1)  # each chunk's sum, and φ(Q) against the prefix
 
     def state_numel(self, T:int)->int:
         "Numbers per sequence the step keeps (all heads), whatever T: Σ φ(k)[v, 1]ᵀ, F × (D+1) per head."

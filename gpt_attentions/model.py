@@ -54,7 +54,7 @@ class GPTConfig:
     attention:str="vanilla" # which core mixes positions: a name in `ATTENTIONS` (or 'module:Class')
     attention_args:dict=field(default_factory=dict) # the core's own hyper-parameters, e.g. {"num_features": 128}
     position:str="learned" # how a token knows its place: "learned" (nanoGPT's table), "rope" (rotary q and k) or "none"
-    qkv_conv:int=0 # kernel of a causal depthwise convolution on q, k and v before the core (Based's short convolution); 0: none
+    qkv_conv:int=0 # kernel of a causal depthwise convolution on q, k and v before the core (Based's); 0: none
 
     def __post_init__(self):
         for nm in ("vocab_size", "block_size", "n_layer", "n_head", "n_embd"):
@@ -125,7 +125,8 @@ class CausalSelfAttention(nn.Module):
         self.resid_dropout = nn.Dropout(cfg.dropout)
         self.rotary = Rotary(cfg.head_dim, cfg.block_size) if cfg.position == "rope" else None
         # one length-`qkv_conv` filter per channel of q, k and v, causal (see "The short convolution" below)
-        self.conv = nn.Conv1d(3*cfg.n_embd, 3*cfg.n_embd, cfg.qkv_conv, groups=3*cfg.n_embd, bias=cfg.bias) if cfg.qkv_conv else None
+        C3 = 3 * cfg.n_embd
+        self.conv = nn.Conv1d(C3, C3, cfg.qkv_conv, groups=C3, bias=cfg.bias) if cfg.qkv_conv else None
 
     def mix(self, a:Tensor, # (B, T, 3C) the projections q, k, v side by side
             past:Tensor|None=None, # (B, kernel-1, 3C) the projections of the tokens before these; None: zeros
@@ -163,7 +164,7 @@ class CausalSelfAttention(nn.Module):
         return self._out(self.core(*self.qkv(x)))
 
     def step(self, x:Tensor, state=None, pos:int=0): # x: (B, 1, C), the newest token, at position `pos`
-        "Attend from one new token using the core's state (and the convolution's last inputs); returns (output (B, 1, C), new state)."
+        "Attend from one new token with the core's state (and the convolution's inputs): (output (B, 1, C), new state)."
         conv = self.conv is not None
         a, past = self.mix(self.c_attn(x), state["conv"] if conv and state is not None else None)
         q, k, v = self.heads(a, pos)  # (B, nh, 1, hs); the key enters the state rotated, as the parallel form reads it
@@ -173,7 +174,7 @@ class CausalSelfAttention(nn.Module):
         return self._out(y), (dict(core=core, conv=past) if conv else core)
 
     def state_numel(self, T:int)->int:
-        "Numbers per sequence this layer keeps to produce position T: the core's, plus the convolution's last kernel-1 inputs."
+        "Numbers per sequence this layer keeps to produce position T: the core's, and the convolution's last inputs."
         return self.core.state_numel(T) + (0 if self.conv is None else (self.conv.kernel_size[0] - 1) * 3 * self.n_embd)
 
 
@@ -523,7 +524,8 @@ def generation_profile(model:GPT, # a model in eval mode; its block_size bounds 
                 else: model.lm_head(model._hidden(idx[:, max(0, ctx + i + 1 - bs):ctx + i + 1])[:, -1])
                 synchronize(dev); times[ctx].append(time.perf_counter() - t0)
     return [dict(context=ctx, ms_per_token=1e3 * statistics.median(times[ctx]), stateful=stateful,
-                 state_bytes=elt * sum(b.attn.state_numel(ctx) for b in model.transformer.h)) for ctx in sorted(contexts)]
+                 state_bytes=elt * sum(b.attn.state_numel(ctx) for b in model.transformer.h))
+            for ctx in sorted(contexts)]
 
 # %% ../nbs/02_model.ipynb #ck000001
 @patch(cls_method=True)

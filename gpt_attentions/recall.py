@@ -116,7 +116,7 @@ class RecallConfig:
     position:str="none" # GPTConfig.position: "none" (the shift gives the order the lookup needs), "learned" or "rope"
     mlp:bool=False # keep the blocks' MLPs (False: attention only, as Zoology's MQAR models)
     shift_window:int=2 # the first block attends over this many tokens (`local`), the mechanism in the others; 0: all the mechanism
-    qkv_conv:int=0 # kernel of the short causal convolution on q, k, v in every block (GPTConfig.qkv_conv): the learned shift; 0: none
+    qkv_conv:int=0 # kernel of the short convolution on q, k, v in every block (GPTConfig.qkv_conv); 0: none
     qkv_init_std:float|None=None # std of the q, k, v projections at initialisation (None: the model's, nanoGPT's 0.02)
     steps:int=1500 # optimizer steps
     batch_tokens:int=2560 # tokens per step, split evenly over the pair counts in the batch
@@ -157,14 +157,16 @@ class RecallConfig:
     def name(self)->str:
         "The run's folder name: length, mechanism and its hyper-parameters, learning rate and seed."
         hp = "".join(f"-{k}{int(v) if isinstance(v, bool) else v}" for k, v in sorted(self.attention_args.items()))
-        extra = ((f"-conv{self.qkv_conv}" if self.qkv_conv else "") + (f"-shift{self.shift_window}" if self.shift_window != 2 else "")
+        extra = ((f"-conv{self.qkv_conv}" if self.qkv_conv else "")
+                 + (f"-shift{self.shift_window}" if self.shift_window != 2 else "")
                  + (f"-headdim{self.n_embd // self.n_head}" if self.n_embd // self.n_head != 16 else ""))
         return f"T{self.seq_len}-{self.attention}{hp}{extra}-lr{self.learning_rate:g}-seed{self.seed}"
 
     @property
     def setting(self)->str:
-        "The setting's label in tables and figures: mechanism, hyper-parameters, and the convolution and shift where not the default."
-        return setting_label(self.attention, self.attention_args, self.qkv_conv, self.shift_window, self.n_embd // self.n_head)
+        "The label in tables and figures: mechanism, hyper-parameters, then convolution, shift, head width if set."
+        return setting_label(self.attention, self.attention_args, self.qkv_conv, self.shift_window,
+                             self.n_embd // self.n_head)
 
 class _NoMLP(torch.nn.Module):
     "Stands in for a block's MLP: adds nothing to the residual stream."
@@ -188,7 +190,7 @@ def recall_model(cfg:RecallConfig)->GPT:
 def state_bytes(model:GPT, T:int)->int:
     "Bytes per sequence the model's attention keeps about the past to produce position T: every block's core state."
     item = next(model.parameters()).element_size()
-    return sum(b.attn.state_numel(T) for b in model.transformer.h) * item  # the core's, and the convolution's last inputs
+    return sum(b.attn.state_numel(T) for b in model.transformer.h) * item  # the cores', and the convolution's inputs
 
 # %% ../nbs/07_recall_lib.ipynb #rc0019
 def heldout_sets(cfg:RecallConfig)->dict: # {P: MQARBatch}
@@ -350,7 +352,7 @@ def setting_label(attention:str, attention_args:dict,
                   shift_window:int=2, # the shift block's window; shown when not the default 2
                   head_dim:int=16, # width of a head; shown when not the default 16 (64 wide, 4 heads)
                  )->str:
-    "A short legend label: the mechanism and its hyper-parameters, e.g. 'performer num_features=16', then 'conv=4 shift=0' where set."
+    "A short legend label: the mechanism, its hyper-parameters, then 'conv=4 shift=0 head_dim=64' where set."
     extra = ([f"conv={qkv_conv}"] if qkv_conv else []) + ([f"shift={shift_window}"] if shift_window != 2 else []) \
             + ([f"head_dim={head_dim}"] if head_dim != 16 else [])
     return " ".join([attention] + [f"{k}={v}" for k, v in sorted(attention_args.items())] + extra)
@@ -365,8 +367,9 @@ def load_recall(results:str|Path)->"pd.DataFrame":
         last = mt[mt["step"] == mt["step"].max()]
         run = info["run"]
         for _, r in last.iterrows():
-            out.append(dict(name=info["name"], setting=setting_label(run["attention"], run["attention_args"], run.get("qkv_conv", 0),
-                                                                     run.get("shift_window", 2), run["n_embd"] // run["n_head"]),
+            label = setting_label(run["attention"], run["attention_args"], run.get("qkv_conv", 0),
+                                  run.get("shift_window", 2), run["n_embd"] // run["n_head"])
+            out.append(dict(name=info["name"], setting=label,
                             attention=run["attention"], seq_len=run["seq_len"], pairs=int(r["pairs"]),
                             accuracy=r["accuracy"], far_accuracy=r["far_accuracy"], queries=int(r["queries"]),
                             far_queries=int(r["far_queries"]), loss=r["loss"], state_bytes=info["state_bytes"],
@@ -659,7 +662,8 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
         try: settings = json.loads(settings) if settings else RECALL_SETTINGS
         except json.JSONDecodeError as e: raise ValueError(f"settings is not valid JSON ({e}): write it as '[[\"local\", {{\"window\": 16}}]]'") from None
     results, report = recall_paths(results, report)
-    search = recall_runs(lengths, [(a, dict(k), *x) for a, k, *x in settings], learning_rates=learning_rates, seeds=seeds[:1],
+    settings = [(a, dict(k), *x) for a, k, *x in settings]  # a third entry: RecallConfig fields of the setting
+    search = recall_runs(lengths, settings, learning_rates=learning_rates, seeds=seeds[:1],
                          **{k: v for k, v in overrides.items() if v is not None})
     torch.set_num_threads(threads)
     log(f"search: {len(search)} runs, {sum(len(r.pairs) for r in search)} cells; results in {results.name}/")
