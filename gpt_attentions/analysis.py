@@ -379,7 +379,8 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
     md = [f"### Benchmark `{tag}`", "", _machine_line(b) + rerun, "",
           markdown_table(plain_columns(summary_table(pd.DataFrame(), b, lens, sT)).rename_axis("setting")), ""]
     if len(ht := headline_table(b, headline_T)):
-        md += [f"#### Causal forward+backward at T = {headline_T:,}, {_threads(cost)}", "", markdown_table(ht), ""]
+        head = f"#### One attention call, causal forward+backward at T = {headline_T:,}, {_threads(cost)}"
+        md += [head, "", markdown_table(ht), ""]
     if (ct := crossover_table(b)).size:
         md += ["#### Crossover lengths", "", "The shortest measured T from which a setting is faster than exact "
                                              "attention (SDPA) "
