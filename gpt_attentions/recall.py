@@ -27,7 +27,8 @@ from .attention import check_hparam, make_attention
 from .data import atomic_write
 from .cli import coerce
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
-from .train import project_root, train_step
+from .env import project_root
+from .train import lr_schedule, train_step
 
 # %% ../nbs/07_recall_lib.ipynb #rc0006
 MQAR_VOCAB = 129  # the filler, 64 keys and 64 values: enough distinct keys for the sweep's 64 pairs
@@ -223,10 +224,8 @@ def evaluate_recall(model:GPT, sets:dict, far_gap:int, batch:int=64, device:str=
 
 # %% ../nbs/07_recall_lib.ipynb #rc0022
 def lr_at(step:int, cfg:RecallConfig)->float:
-    "Linear warm-up to `learning_rate`, then a cosine decay to a tenth of it."
-    if step < cfg.warmup_steps: return cfg.learning_rate * (step + 1) / (cfg.warmup_steps + 1)
-    ratio = (step - cfg.warmup_steps) / max(1, cfg.steps - cfg.warmup_steps)
-    return cfg.learning_rate * (0.1 + 0.45 * (1 + math.cos(math.pi * min(1.0, ratio))))
+    "Linear warm-up to `learning_rate`, then a cosine decay to a tenth of it (training's `lr_schedule`)."
+    return lr_schedule(step, cfg.learning_rate, cfg.learning_rate / 10, cfg.warmup_steps, cfg.steps)
 
 def train_recall(cfg:RecallConfig, # the run
                  progress:bool=True, # a progress bar over the steps
