@@ -12,6 +12,7 @@ __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'SPLIT_SPAN', 'PRESETS', 
            'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
+from .files import load_torch
 import csv, io, json, math, os, shlex, sys, tempfile, time, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
@@ -129,10 +130,7 @@ def load_checkpoint(path:str|Path, map_location="cpu")->dict:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no checkpoint at {path}: train a run first (or check run_name/out_dir)")
-    try: return torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e:  # a zip cut short, a scrambled pickle: torch's errors name neither the file nor the cause
-        why = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
-        raise ValueError(f"{path} is unreadable: truncated or corrupt ({why})") from None
+    return load_torch(path, map_location)  # no code runs from the file; a damaged one is named
 
 # %% ../nbs/04_train_lib.ipynb #166f6e5d
 POSITION_BUCKETS = ((1, 64), (65, 256), (257, 1024), (1025, 2048))  # positions (1-based, inclusive) of the window
