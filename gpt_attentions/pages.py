@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import publish_report, write_report
-from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_parts, study_controls, trained_similarity, trained_words, _measured,
+from .verdict import (PILOT_FAR, POSITION_WORDS, far_use, gain_share, load_pilot, load_study, more_steps_words, unstaged_words, equal_time_words, paired_delta, pays_words, regime_checks, regime_parts, study_controls, trained_similarity, trained_words, measured_words,
                                     study_curves,
                                     verdict_table, write_long_report, write_study_report)
 from .data import atomic_write
@@ -136,7 +136,7 @@ def glance_table(study:pd.DataFrame, calibrations:dict, # `load_study`'s two res
              share_words(share.loc[s]) if s in share.index else ""]
             + [_tie(o.loc[s, "Δ vs vanilla"]) if s in o.index else "" for o in others.values()] for s in rows]
     whole, c = "whole split" in t, calibrations.get(context) or {}
-    timed = f", from step times measured side by side ({_measured(c.get('recheck') or c)})" if c else ""
+    timed = f", from step times measured side by side ({measured_words(c.get('recheck') or c)})" if c else ""
     return ("**At a glance** (each setting against exact attention, trained the same way: the "
             + ("loss on the whole validation split" if whole else "final validation loss")
             + " minus exact attention's, mean ± sd over seeds of the paired difference, negative is better; *equal time*: trained for "

@@ -8,11 +8,11 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/verdict.html.md"""
 __all__ = ['STUDY_LEGEND', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_REFERENCE', 'TRAIN_TOKENS', 'POSITION_WORDS',
            'study_record', 'run_stages', 'training_ms', 'plateau', 'load_study', 'study_curves', 'study_setting',
            'trained_similarity', 'approx_by_context', 'paired_delta', 'study_controls', 'study_speed', 'verdict_table',
-           'fake_study', 'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time',
-           'plot_trained_similarity', 'trained_table', 'write_study_report', 'far_column', 'regime_checks',
-           'pays_words', 'gain_share', 'plateau_control', 'more_steps_words', 'load_windows', 'context_table',
-           'window_table', 'reach_words', 'recipe_words', 'unstaged_words', 'equal_time_words', 'load_pilot',
-           'plot_recipes', 'plot_pilot', 'far_use', 'regime_parts', 'regime_sentence', 'trained_words', 'still_falling',
+           'verdict_summary', 'plot_positions', 'plot_equal_time', 'plot_loss_vs_time', 'plot_trained_similarity',
+           'trained_table', 'write_study_report', 'far_column', 'regime_checks', 'pays_words', 'gain_share',
+           'plateau_control', 'more_steps_words', 'load_windows', 'context_table', 'window_table', 'reach_words',
+           'recipe_words', 'unstaged_words', 'measured_words', 'equal_time_words', 'load_pilot', 'plot_recipes',
+           'plot_pilot', 'far_use', 'regime_parts', 'regime_sentence', 'trained_words', 'still_falling',
            'write_long_report']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
@@ -25,6 +25,7 @@ import matplotlib.pyplot as plt, matplotlib.ticker as mticker
 
 from .analysis import markdown_table, run_label, save_figure
 from .attention import attention_spec
+from .env import thread_words
 
 # %% ../nbs/06b_verdict.ipynb #stud0002
 def study_record(run:Path)->dict|None: # {context, eqtime, setting, seed}; None: not a run's folder
@@ -185,34 +186,6 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         if approx is not None: row["error / uniform"] = approx.get(setting, np.nan)
         rows.append(row)
     return pd.DataFrame(rows).set_index("setting")
-
-# %% ../nbs/06b_verdict.ipynb #stud0103
-def fake_study(d:Path, # an empty folder
-               rng_seed:int=0)->Path: # `d`, filled
-    "A results folder shaped like the study's, with made-up numbers: linformer 0.05 better than vanilla, performer a tie."
-    from gpt_attentions.study import equal_time_runs, study_runs  # the study's runs and the sweep's keep_run: real setting records
-    from gpt_attentions.sweep import keep_run
-    rng, raw = np.random.default_rng(rng_seed), Path(tempfile.mkdtemp())  # raw: run folders as the training notebook leaves them
-    for ctx in (256,):
-        ms = {"vanilla": 100, "linformer-chunk64": 80, "performer": 200, "local-window64-blocksTrue": 50, "local-window64-blocksFalse": 60}
-        timed = dict(ms_per_step=ms | {"nystrom-num_landmarks64": 100})  # (no nystrom runs here)
-        runs = {(r.setting["label"], r.setting["seed"], r.setting.get("equal_time", False)): r
-                for r in study_runs(ctx, [1, 2, 3]) + equal_time_runs(ctx, [1, 2, 3], timed)}
-        for seed in (1, 2, 3):
-            base = 1.9 + 0.02 * rng.standard_normal()
-            for setting, off in (("vanilla", 0), ("linformer-chunk64", -0.05), ("performer", 0.001 * rng.standard_normal()),
-                                 ("local-window64-blocksTrue", -0.04), ("local-window64-blocksFalse", 0.01)):
-                for eq in (False, True) if setting != "vanilla" else (False,):
-                    r = runs[(setting, seed, eq)]; run = raw/"runs"/r.name; run.mkdir(parents=True)
-                    v = base + off + 0.003 * rng.standard_normal() - (0.02 if eq else 0)
-                    pd.DataFrame(dict(iter=[0, 100], val_loss=[4.2, v], ms_per_iter=[np.nan, 50.0], val_loss_1_64=[4.2, v + 0.1],
-                                      val_loss_65_256=[4.2, v - 0.03])).to_csv(run/"metrics.csv", index=False)
-                    (run/"config.json").write_text(json.dumps(dict(model=dict(block_size=ctx), train=dict(seed=seed))))
-                    (run/"split_loss.json").write_text(json.dumps(dict(split_loss=v + 0.01, split_loss_1_64=v + 0.11, tokens=110592)))
-                    keep_run(run, d/r.name, setting=r.setting)
-        (d/f"calibration-T{ctx}.json").write_text(json.dumps(dict(context=ctx, ms_per_step=ms)))
-    shutil.rmtree(raw)
-    return d
 
 # %% ../nbs/06b_verdict.ipynb #stud0004
 def _cell(cell:str)->str:
@@ -625,12 +598,10 @@ def unstaged_words(results_dir:str|Path)->str: # a sentence; '' without runs in 
                    f"{where}; {verdict}")
     return "; ".join(out) + "."
 
-def _threads(n)->str: return f"{n} thread{'' if n == 1 else 's'}" if n else "threads unrecorded"
-
-def _measured(c:dict)->str:
+def measured_words(c:dict)->str:
     "How a calibration was measured, in words: threads per run, the machine's load average when recorded, the date."
     load = (c.get("load_avg") or {}).get("start")
-    return (f"{_threads(c.get('threads'))} per run, " + (f"load average {load[0]:.2f} at the start, " if load else "")
+    return (f"{thread_words(c.get('threads'))} per run, " + (f"load average {load[0]:.2f} at the start, " if load else "")
             + f"measured {c.get('date', 'on an unrecorded date')}")
 
 def equal_time_words(study:pd.DataFrame, calibrations:dict, # `load_study`'s two results
@@ -652,8 +623,8 @@ def equal_time_words(study:pd.DataFrame, calibrations:dict, # `load_study`'s two
                 f"{'its' if one else 'their'} Δ at equal time errs {way.format('it' if one else 'them', 'its' if one else 'their')}." if len(s) else "")
     off = errs(share[share < 0.95], "less than", "against {0}") + errs(share[share > 1.05], "more than", "in {1} favour")
     return (f"At {context} tokens, each setting trained for exact attention's wall-clock: its steps (both stages scaled alike) set "
-            f"by step times measured side by side with the runs' own training step ({_measured(c)}"
-            + (f"; the share of exact attention's time is read from their recheck: {_measured(c['recheck'])}" if c.get("recheck") else "")
+            f"by step times measured side by side with the runs' own training step ({measured_words(c)}"
+            + (f"; the share of exact attention's time is read from their recheck: {measured_words(c['recheck'])}" if c.get("recheck") else "")
             + f"). Its loss minus exact attention's ({'whole validation split' if 'whole split' in t else 'evaluation windows'}"
             f", paired by seed): " + "; ".join(parts) + "." + off + " Below zero beyond 2 sd, the setting's speed buys more than its "
             "approximation costs; above, the approximation costs more than the extra steps win back"
