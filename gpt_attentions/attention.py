@@ -91,7 +91,7 @@ class AttentionCore(nn.Module):
     @classmethod
     def display_name(cls, args:dict, # every hyper-parameter, as `resolve_hparams` returns them
                     )->str:
-        "The setting's name for readers: the title, then the values that tell its settings apart ('Based, feature dim 16')."
+        "The setting's name for readers: the title, then the values that set it apart ('Based, feature dim 16')."
         return ", ".join([cls.title or cls.name.replace("_", " ").capitalize()] + cls.shown_hparams(args))
 
     @classmethod
@@ -337,7 +337,7 @@ def describe_attention(name:str)->str:
 
 # %% ../nbs/01_attention.ipynb #dispcd01
 def display_name(attention:str, # a registered name, or 'module:Class'
-                 attention_args:dict|None=None, # its hyper-parameters as a run or benchmark recorded them; defaults fill the rest
+                 attention_args:dict|None=None, # its hyper-parameters as recorded; the defaults fill the rest
                 )->str:
     "A setting's one name on every table, figure and page: 'Linformer, chunk 64', 'Sliding window 64 (control)'."
     args = dict(attention_args or {})
@@ -369,16 +369,18 @@ def setting_style(attention:str, # a registered name (or one that is not install
     key = _style_key(attention, attention_args)
     if key in MECHANISM_STYLES: c, m, ls = MECHANISM_STYLES[key]
     else:  # a plug-in: a colour and marker from its name, stable from figure to figure
-        (c, m), ls = _PLUGIN_STYLES[zlib.crc32(key.encode()) % len(_PLUGIN_STYLES)], "--" if is_control(attention) else "-"
+        (c, m) = _PLUGIN_STYLES[zlib.crc32(key.encode()) % len(_PLUGIN_STYLES)]
+        ls = "--" if is_control(attention) else "-"
     return dict(color=c, marker=m, ls=ls)
 
 def setting_key(attention:str, attention_args:dict|None=None)->tuple:
-    "A sort key: exact attention, the candidates, plug-ins, then the controls; within one, hyper-parameters in numeric order."
+    "A sort key: exact attention, the candidates, plug-ins, then the controls; within one, hyper-parameters by number."
     key = _style_key(attention, attention_args)
     rank = (_ORDER.index(key) if key in _ORDER else len(_ORDER) + 1 if is_control(attention) or key in MECHANISM_STYLES
             else len(_ORDER))
     rank += ("local", "local_blocks", "uniform").index(key) if key in ("local", "local_blocks", "uniform") else 0
-    vals = tuple((0, float(v), "") if isinstance(v, (int, float)) else (1, 0.0, str(v)) for v in (attention_args or {}).values()
+    vals = tuple((0, float(v), "") if isinstance(v, (int, float)) else (1, 0.0, str(v))
+                 for v in (attention_args or {}).values()
                  if v is not None)
     return (rank, attention, vals)
 
