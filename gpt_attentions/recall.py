@@ -25,7 +25,7 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import check_hparam, make_attention
 from .data import atomic_write
-from .cli import coerce
+from .cli import coerce, parse_json
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
 from .env import project_root
 from .train import lr_schedule, train_step
@@ -626,9 +626,7 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
     if not learning_rates or not seeds: raise ValueError("learning_rates and seeds need at least one value each, e.g. [0.003] and [0]")
     if "learning_rate" in overrides or "seed" in overrides:
         raise ValueError("learning_rate and seed are set by the protocol: give learning_rates=[...] and seeds=[...] instead")
-    if isinstance(settings, str):
-        try: settings = json.loads(settings) if settings else RECALL_SETTINGS
-        except json.JSONDecodeError as e: raise ValueError(f"settings is not valid JSON ({e}): write it as '[[\"local\", {{\"window\": 16}}]]'") from None
+    if isinstance(settings, str): settings = parse_json(settings, "settings", '[["local", {"window": 16}]]') or RECALL_SETTINGS
     results, report = recall_paths(results, report)
     search = recall_runs(lengths, [(a, dict(k)) for a, k in settings], learning_rates=learning_rates, seeds=seeds[:1],
                          **{k: v for k, v in overrides.items() if v is not None})
