@@ -8,11 +8,11 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis_lib.html.md"""
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load_runs', 'load_benchmarks', 'crossover_lengths',
            'at_length', 'setting_order', 'crossover_table', 'headline_table', 'summary_table', 'markdown_table',
            'setting_styles', 'plot_time', 'plot_memory', 'plot_generation', 'plot_similarity', 'plot_losses',
-           'plot_final', 'save_figure', 'load_benchmark_record', 'figure_caption', 'benchmark_section',
+           'plot_final', 'plain_columns', 'save_figure', 'load_benchmark_record', 'figure_caption', 'benchmark_section',
            'profile_section', 'write_report', 'publish_report']
 
 # %% ../nbs/06_analysis_lib.ipynb #8d6584f8
-import itertools, json, math, shutil
+import itertools, json, math, re, shutil
 from pathlib import Path
 
 import numpy as np
@@ -301,15 +301,29 @@ def _machine_line(bench:pd.DataFrame)->str:
             f"PyTorch {m['torch_version']}, {m['dtype']}; times are medians of repeated calls after warm-up.")
 
 COLUMN_MEANINGS = [
-    ("final_val_loss, best_val_loss", "validation cross-entropy (nats per character) at the end and at its best"),
-    ("tokens_per_s, ms_per_iter", "training throughput (median over logged iterations)"),
-    ("time_ms@T, peak_mem_mb@T", "benchmark, causal forward+backward: median ms per call, peak MiB one call adds"),
-    ("crossover_T", "shortest T from which the setting is faster than exact attention at every longer T (causal, "
-                    "forward+backward)"),
-    ("out_cos, out_cos_uniform", "cosine similarity of the outputs to exact attention's, and uniform attention's"),
-    ("out_err_rel, mat_kl_rel", "output error and row KL divergence relative to uniform attention's (below 1: better "
-                                "than uniform)"),
+    ("final, best validation loss", "validation cross-entropy (nats per character) at the end and at its best"),
+    ("training tokens/s, ms per step", "training throughput (median over logged steps)"),
+    ("ms per call (T), peak MiB (T)", "one attention call, causal forward+backward at T tokens: median ms, peak MiB "
+                                      "it adds"),
+    ("faster from T", "shortest T from which the setting is faster than exact attention at every longer T (causal, "
+                      "forward+backward)"),
+    ("output cosine", "cosine similarity of the outputs to exact attention's, and uniform attention's"),
+    ("output error, row KL / uniform's", "output error and row KL divergence relative to uniform attention's (below 1: "
+                                         "better than uniform)"),
 ]
+_PLAIN = [(r"time_ms@(\d+)", r"ms per call (\1)"), (r"peak_mem_mb@(\d+)", r"peak MiB (\1)"),
+          (r"crossover_T", "faster from T"), (r"out_cos@(\d+) \((\w+)\)", r"output cosine (\1, \2)"),
+          (r"out_cos_uniform@(\d+) \((\w+)\)", r"uniform's output cosine (\1, \2)"),
+          (r"out_err_rel@(\d+) \((\w+)\)", r"output error / uniform's (\1, \2)"),
+          (r"mat_kl_rel@(\d+) \((\w+)\)", r"row KL / uniform's (\1, \2)"),
+          (r"final_val_loss", "final validation loss"), (r"best_val_loss", "best validation loss"),
+          (r"tokens_per_s", "training tokens/s"), (r"ms_per_iter", "ms per step")]
+
+def plain_columns(df:pd.DataFrame)->pd.DataFrame:
+    "A summary table with its columns in plain words, as the pages show it: 'time_ms@8192' -> 'ms per call (8192)'."
+    def name(c:str)->str:
+        return next((re.sub(f"^{p}$", r, c) for p, r in _PLAIN if re.fullmatch(p, c)), c)
+    return df.rename(columns=name)
 
 def save_figure(fig, # a matplotlib figure or a seaborn grid
                 path:Path):
@@ -362,7 +376,7 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
     cost, fwd, gen = (ok[ok["pass"].isin(ps)] for ps in (PASSES, ["forward"], ["generation"]))
     rerun = f" Reproduce: `{rec['command']}`" if rec.get("command") else ""
     md = [f"### Benchmark `{tag}`", "", _machine_line(b) + rerun, "",
-          markdown_table(summary_table(pd.DataFrame(), b, lens, sT).rename_axis("setting")), ""]
+          markdown_table(plain_columns(summary_table(pd.DataFrame(), b, lens, sT)).rename_axis("setting")), ""]
     if len(ht := headline_table(b, headline_T)):
         md += [f"#### Causal forward+backward at T = {headline_T:,}, {_threads(cost)}", "", markdown_table(ht), ""]
     if (ct := crossover_table(b)).size:
@@ -440,7 +454,8 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     md = [f"## {title}", ""] + ([note, ""] if note else [])
     md += ["| column | meaning |", "|---|---|"] + [f"| {c} | {m} |" for c, m in COLUMN_MEANINGS] + [""]
     if len(runs):
-        md += ["### Training", "", markdown_table(summary_table(runs, bench.iloc[:0]).rename_axis("setting")), ""]
+        trained = plain_columns(summary_table(runs, bench.iloc[:0])).rename_axis("setting")
+        md += ["### Training", "", markdown_table(trained), ""]
         save_figure(plot_losses(curves), report/"losses.png"); save_figure(plot_final(runs), report/"final.png")
         md += ["![Training and validation loss](losses.png)", "", "![Final validation loss and training "
                                                                   "throughput](final.png)", ""]
