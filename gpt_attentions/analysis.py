@@ -21,6 +21,7 @@ import matplotlib.colors as mcolors, matplotlib.pyplot as plt, matplotlib.ticker
 import seaborn as sns
 
 from .attention import attention_spec, display_name, setting_key, setting_style
+from .env import thread_words
 from .files import read_csv, read_json
 from .benchmark import benchmark_command
 from .metrics import PASSES
@@ -338,9 +339,7 @@ def load_benchmark_record(folder:str|Path)->dict: # config.json's keys, and `com
     elif "config" in rec: rec["command"] = benchmark_command(rec["config"])
     return rec
 
-def _threads(b:pd.DataFrame)->str:
-    n = sorted({int(x) for x in b.threads.dropna()})
-    return f"{' and '.join(map(str, n))} torch thread{'' if n == [1] else 's'}" if n else "torch threads not recorded"
+def _threads(b:pd.DataFrame)->str: return thread_words(list(b.threads), "torch thread")  # env's, on a frame
 
 def figure_caption(what:str, # what the figure shows
                    b:pd.DataFrame, # the rows it draws

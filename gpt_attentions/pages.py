@@ -21,7 +21,8 @@ from .analysis import load_benchmarks, markdown_table, publish_report, save_figu
 from .attention import display_name
 from .figures import (plot_deltas, plot_loss_vs_time, plot_pilot, plot_positions, plot_recipes,
                                     plot_trained_similarity)
-from .verdict import (EXACT, REGIME_FAR, _measured, _pm_cell, context_table, delta_table, extra_runs_table,
+from .verdict import (EXACT, REGIME_FAR, measured_words, pm_cell, context_table, delta_table,
+                                    extra_runs_table,
                                     far_table, load_pilot, load_study, load_windows, ordered, pilot_table, recipe_table,
                                     regime_checks, regime_parts, study_controls, study_curves, trained_similarity,
                                     trained_table, verdict_table, window_table)
@@ -30,7 +31,7 @@ from .cli import coerce
 from .data import atomic_write
 from .files import read_csv, read_json
 from .recall import load_recall, recall_summary, write_recall_report
-from .train import default_out_dir
+from .env import default_out_dir
 
 # %% ../nbs/08_pages.ipynb #pgstud02
 PAGE_COLUMNS = {  # verdict_table's column -> its heading on the pages, in this order
@@ -88,7 +89,7 @@ def write_study_report(results_dir:str|Path, # the study's kept results
 def far_page_table(ft:pd.DataFrame)->pd.DataFrame:
     "`far_table` as the page shows it."
     heads = dict(exact=f"minus {EXACT}", blocks="minus block-local", sliding="minus sliding window")
-    return pd.DataFrame({h: [_pm_cell(r[k], r[f"{k}_sd"], int(r[f"{k}_seeds"])) for _, r in ft.iterrows()]
+    return pd.DataFrame({h: [pm_cell(r[k], r[f"{k}_sd"], int(r[f"{k}_seeds"])) for _, r in ft.iterrows()]
                          for k, h in heads.items()}, index=ft.index.rename("setting"))
 
 REPRODUCE_STUDY = "papermill nbs/05a_study.ipynb runs/study.ipynb"  # hours on a CPU; it resumes where it stopped
@@ -115,7 +116,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
             c = cal.get(ctx) or {}
             md += [f"### Each setting against exact attention, {ctx} tokens", "",
                    markdown_table(page_table(verdict_table(study, ctx, c))), "",
-                   TABLE_NOTE + (f" Step times measured side by side: {_measured(c.get('recheck') or c)}."
+                   TABLE_NOTE + (f" Step times measured side by side: {measured_words(c.get('recheck') or c)}."
                                  if c else ""),
                    ""]
             if study[study.context == ctx].eqtime.any():

@@ -25,9 +25,10 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import check_hparam, display_name, make_attention, setting_style
 from .data import atomic_write
-from .cli import coerce
+from .cli import coerce, parse_json
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
-from .train import project_root, train_step
+from .env import project_root
+from .train import lr_schedule, train_step
 
 # %% ../nbs/07_recall_lib.ipynb #rc0006
 MQAR_VOCAB = 129  # the filler, 64 keys and 64 values: enough distinct keys for the sweep's 64 pairs
@@ -234,10 +235,8 @@ def evaluate_recall(model:GPT, sets:dict, far_gap:int, batch:int=64, device:str=
 
 # %% ../nbs/07_recall_lib.ipynb #rc0022
 def lr_at(step:int, cfg:RecallConfig)->float:
-    "Linear warm-up to `learning_rate`, then a cosine decay to a tenth of it."
-    if step < cfg.warmup_steps: return cfg.learning_rate * (step + 1) / (cfg.warmup_steps + 1)
-    ratio = (step - cfg.warmup_steps) / max(1, cfg.steps - cfg.warmup_steps)
-    return cfg.learning_rate * (0.1 + 0.45 * (1 + math.cos(math.pi * min(1.0, ratio))))
+    "Linear warm-up to `learning_rate`, then a cosine decay to a tenth of it (training's `lr_schedule`)."
+    return lr_schedule(step, cfg.learning_rate, cfg.learning_rate / 10, cfg.warmup_steps, cfg.steps)
 
 def train_recall(cfg:RecallConfig, # the run
                  progress:bool=True, # a progress bar over the steps
@@ -661,9 +660,7 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
     if not learning_rates or not seeds: raise ValueError("learning_rates and seeds need at least one value each, e.g. [0.003] and [0]")
     if "learning_rate" in overrides or "seed" in overrides:
         raise ValueError("learning_rate and seed are set by the protocol: give learning_rates=[...] and seeds=[...] instead")
-    if isinstance(settings, str):
-        try: settings = json.loads(settings) if settings else RECALL_SETTINGS
-        except json.JSONDecodeError as e: raise ValueError(f"settings is not valid JSON ({e}): write it as '[[\"local\", {{\"window\": 16}}]]'") from None
+    if isinstance(settings, str): settings = parse_json(settings, "settings", '[["local", {"window": 16}]]') or RECALL_SETTINGS
     results, report = recall_paths(results, report)
     settings = [(a, dict(k), *x) for a, k, *x in settings]  # a third entry: RecallConfig fields of the setting
     search = recall_runs(lengths, settings, learning_rates=learning_rates, seeds=seeds[:1],

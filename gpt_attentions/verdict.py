@@ -7,9 +7,9 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/verdict.html.md"""
 # %% auto #0
 __all__ = ['EXACT', 'REGIME_LOSS', 'REGIME_FAR', 'PILOT_FAR', 'NANOGPT_REFERENCE', 'TRAIN_TOKENS', 'POSITION_WORDS',
            'study_record', 'run_stages', 'training_ms', 'plateau', 'load_study', 'study_curves', 'trained_similarity',
-           'approx_by_context', 'paired_delta', 'ordered', 'study_controls', 'study_speed', 'verdict_table',
-           'fake_study', 'delta_table', 'trained_table', 'far_column', 'regime_checks', 'plateau_control',
-           'extra_runs_table', 'load_windows', 'context_table', 'window_table', 'recipe_words', 'load_pilot',
+           'approx_by_context', 'paired_delta', 'pm_cell', 'ordered', 'study_controls', 'study_speed', 'verdict_table',
+           'delta_table', 'trained_table', 'far_column', 'regime_checks', 'plateau_control', 'extra_runs_table',
+           'load_windows', 'context_table', 'window_table', 'recipe_words', 'measured_words', 'load_pilot',
            'recipe_table', 'pilot_table', 'far_table', 'regime_parts']
 
 # %% ../nbs/06b_verdict.ipynb #verd0002
@@ -21,6 +21,7 @@ import pandas as pd
 
 from .analysis import run_label
 from .attention import display_name, setting_key
+from .env import thread_words
 from .files import read_csv, read_json
 
 EXACT = display_name("vanilla")  # exact attention's name on every page: the study's reference
@@ -148,7 +149,7 @@ def _pm(mean, sd, n, digits:int=3)->str:
     if n == 1: return f"{mean:+.{digits}f} (1 seed)"
     return f"{mean:+.{digits}f} ± {sd:.{digits}f}{' ~' if abs(mean) < 2 * sd else ''}"
 
-def _pm_cell(m, sd, n, digits:int=3)->str: return _pm(m, sd, n, digits).replace(" ~", " (tie)")
+def pm_cell(m, sd, n, digits:int=3)->str: return _pm(m, sd, n, digits).replace(" ~", " (tie)")
 
 def _args(df:pd.DataFrame, setting:str)->dict:
     "The hyper-parameters of `setting` in a frame with `setting` and `attention_args` (JSON) columns."
@@ -237,41 +238,6 @@ def verdict_table(study:pd.DataFrame, # from `load_study`
         rows.append(row)
     return pd.DataFrame(rows).set_index("setting")
 
-# %% ../nbs/06b_verdict.ipynb #stud0103
-def fake_study(d:Path, # an empty folder
-               rng_seed:int=0)->Path: # `d`, filled
-    ("A results folder shaped like the study's, with made-up numbers: linformer 0.05 better than vanilla, performer a "
-     "tie.")
-    # the study's runs and the sweep's keep_run: real setting records
-    from gpt_attentions.study import equal_time_runs, study_runs
-    from gpt_attentions.sweep import keep_run
-    # raw: run folders as the training notebook leaves them
-    rng, raw = np.random.default_rng(rng_seed), Path(tempfile.mkdtemp())
-    for ctx in (256,):
-        ms = {"vanilla": 100, "linformer-chunk64": 80, "performer": 200, "local-window64-blocksTrue": 50,
-              "local-window64-blocksFalse": 60}
-        timed = dict(ms_per_step=ms | {"nystrom-num_landmarks64": 100})  # (no nystrom runs here)
-        runs = {(r.setting["label"], r.setting["seed"], r.setting.get("equal_time", False)): r
-                for r in study_runs(ctx, [1, 2, 3]) + equal_time_runs(ctx, [1, 2, 3], timed)}
-        for seed in (1, 2, 3):
-            base = 1.9 + 0.02 * rng.standard_normal()
-            for setting, off in (("vanilla", 0), ("linformer-chunk64", -0.05),
-                                 ("performer", 0.001 * rng.standard_normal()),
-                                 ("local-window64-blocksTrue", -0.04), ("local-window64-blocksFalse", 0.01)):
-                for eq in (False, True) if setting != "vanilla" else (False,):
-                    r = runs[(setting, seed, eq)]; run = raw/"runs"/r.name; run.mkdir(parents=True)
-                    v = base + off + 0.003 * rng.standard_normal() - (0.02 if eq else 0)
-                    pd.DataFrame(dict(iter=[0, 100], val_loss=[4.2, v], ms_per_iter=[np.nan, 50.0],
-                                      val_loss_1_64=[4.2, v + 0.1],
-                                      val_loss_65_256=[4.2, v - 0.03])).to_csv(run/"metrics.csv", index=False)
-                    (run/"config.json").write_text(json.dumps(dict(model=dict(block_size=ctx), train=dict(seed=seed))))
-                    (run/"split_loss.json").write_text(json.dumps(dict(split_loss=v + 0.01, split_loss_1_64=v + 0.11,
-                                                                       tokens=110592)))
-                    keep_run(run, d/r.name, setting=r.setting)
-        (d/f"calibration-T{ctx}.json").write_text(json.dumps(dict(context=ctx, ms_per_step=ms)))
-    shutil.rmtree(raw)
-    return d
-
 # %% ../nbs/06b_verdict.ipynb #stud0004
 def delta_table(study:pd.DataFrame, context:int)->pd.DataFrame: # one row per setting but exact attention
     "Each setting's loss minus exact attention's at equal steps and at equal time: mean, sd, seeds (paired by seed)."
@@ -332,9 +298,9 @@ def regime_checks(study:pd.DataFrame, # from `load_study`
     lo_, hi_ = col.split("_")[-2:]
     return pd.DataFrame([
         dict(check=f"{blocks or 'block-local'} minus exact attention, positions {lo_}-{hi_}, whole split (T = {long})",
-             value=_pm_cell(*far),
+             value=pm_cell(*far),
              seeds=far[2], holds=bool(far[2] >= min_seeds and far[0] > 2 * far[1])),
-        dict(check=f"exact attention at {long} minus at {short} tokens, whole validation split", value=_pm_cell(*lo),
+        dict(check=f"exact attention at {long} minus at {short} tokens, whole validation split", value=pm_cell(*lo),
              seeds=lo[2],
              holds=bool(lo[2] >= min_seeds and lo[0] <= 2 * lo[1])),
         dict(check=f"exact attention's fall over its last 20% of steps (T = {long})",
@@ -426,7 +392,7 @@ def window_table(wins:pd.DataFrame, # from `load_windows`
         row = {"window": f"last {W} tokens"}
         for col, name in ((REGIME_LOSS, "whole split"), (far, f"positions {'-'.join(far.split('_')[-2:])}")):
             m, sd, n = _stat((g[col] - full[col]).dropna())
-            row[name] = _pm_cell(m, sd, n, 4)  # four decimals: these are thousandths
+            row[name] = pm_cell(m, sd, n, 4)  # four decimals: these are thousandths
         rows.append(row | dict(seeds=len(g), far_mean=m, far_sd=sd))
     return pd.DataFrame(rows).set_index("window")
 
@@ -444,12 +410,11 @@ def recipe_words(config:dict)->str:
         return f"{B * T // S} × {S} tokens for {t['short_iters']} steps, then {B} × {T}"
     return f"{B} × {T} tokens per step"
 
-def _threads(n)->str: return f"{n} thread{'' if n == 1 else 's'}" if n else "threads unrecorded"
-
-def _measured(c:dict)->str:
+def measured_words(c:dict)->str:
     "How a calibration was measured, in words: threads per run, the machine's load average when recorded, the date."
     load = (c.get("load_avg") or {}).get("start")
-    return (f"{_threads(c.get('threads'))} per run, " + (f"load average {load[0]:.2f} at the start, " if load else "")
+    return (f"{thread_words(c.get('threads'))} per run, "
+            + (f"load average {load[0]:.2f} at the start, " if load else "")
             + f"measured {c.get('date', 'on an unrecorded date')}")
 
 # every evaluation: run, arm, position, recipe, context, iter, tokens, val_loss, buckets
