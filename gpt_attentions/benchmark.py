@@ -23,8 +23,8 @@ from .attention import (ATTENTIONS, attention_class, attention_spec, make_attent
 from .model import GPT, GPTConfig, generation_profile, load_gpt
 from .metrics import (PASSES, SIMILARITY_COLUMNS, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
-from .cli import check_field_numbers, check_fields, literal_or_str
-from .train import default_out_dir, pick_device
+from .cli import check_field_numbers, check_fields, literal_or_str, parse_json
+from .env import default_out_dir, load_avg, pick_device
 from .data import atomic_write
 from .files import read_csv, read_json
 
@@ -60,11 +60,8 @@ def method_configs(methods:str|list="all", # names from `ATTENTIONS`, or "all"
 
 def parse_grid(grid)->dict:
     "A grid from a dict, its JSON (papermill, the command line) or None/'' (no overrides)."
-    if grid is None or grid == "": return {}
-    if isinstance(grid, str):
-        try: grid = json.loads(grid)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"grid is not valid JSON ({e}): write it as '{{\"performer\": {{\"num_features\": [64, 128]}}}}'") from None
+    grid = parse_json(grid, "grid", '{"performer": {"num_features": [64, 128]}}')
+    if grid is None: return {}
     if not (isinstance(grid, dict) and all(isinstance(v, dict) for v in grid.values())):
         raise ValueError(f"grid must map methods to {{hyper-parameter: [values]}}, got {grid!r}")
     return {m: {k: v if isinstance(v, (list, tuple)) else [v] for k, v in hp.items()} for m, hp in grid.items()}
@@ -164,11 +161,6 @@ def benchmark_command(config:BenchmarkConfig|dict, # a run's config, or `config.
     gm = c["generation_model"]
     return cmd + (f"  # and generation_model={json.dumps(gm)}, which is no notebook parameter" if gm != dflt["generation_model"] else "")
 
-def _load_avg()->list|None:
-    "The load average over 1, 5 and 15 minutes (None where the system has none)."
-    try: return [round(x, 2) for x in os.getloadavg()]
-    except (OSError, AttributeError): return None
-
 # %% ../nbs/05_benchmark_lib.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:
     hp = c["hparams"]
@@ -259,8 +251,8 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     done, load = _done_rows(out, cfg)  # a stopped run of this config resumes: its finished rows stay and are not measured again
     if not done and path.exists(): path.unlink()
     info = machine_info(cfg.device)
-    load = dict(start=_load_avg()) | ({k: load[k] for k in ("start", "resumed") if k in load} if done else {})
-    if done: load["resumed"] = load.get("resumed", []) + [_load_avg()]
+    load = dict(start=load_avg()) | ({k: load[k] for k in ("start", "resumed") if k in load} if done else {})
+    if done: load["resumed"] = load.get("resumed", []) + [load_avg()]
     def record():  # config.json and command.txt, each replaced whole: a reader never sees half of one
         with atomic_write(out/"config.json") as f: f.write(json.dumps(dict(config=asdict(cfg), **info, load_avg=load), indent=1).encode())
         with atomic_write(out/"command.txt") as f: f.write((benchmark_command(cfg) + "\n").encode())
@@ -322,7 +314,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
         for c in progress_bar(configs, display=progress, leave=False):
             if all((config_label(c["method"], c["hparams"]), L, "causal", "generation", "random") in done for L in cfg.generation_lengths): continue
             for row in generation_rows(cfg, info, c): _append(path, row)
-    load["end"] = _load_avg(); record()
+    load["end"] = load_avg(); record()
     df = read_csv(path)
     if (bad := df[df.status == "error"]).size:
         print(f"{len(bad)} rows failed; first: {bad.iloc[0].label} T={bad.iloc[0]['T']}: {bad.iloc[0].note}")
@@ -364,7 +356,7 @@ def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in i
                  )->pd.DataFrame:
     "Profile one pass (`profile_pass`) and keep the table with its machine, load, threads, switches and command."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    load = _load_avg()
+    load = load_avg()
     ops = profile_pass(method, T, hparams, causal, pass_, threads=threads, top=top)
     env = {k: os.environ[k] for k in PROFILE_ENV if k in os.environ}
     args = dict(out=str(out), name=name, method=method, T=T, hparams=hparams or {}, causal=causal, pass_=pass_, threads=threads, top=top)
@@ -372,7 +364,7 @@ def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in i
     plain = not any(ch in call for ch in '"$`\\')  # then double quotes read better than shlex's quoting of the single ones
     command = " ".join([f"{k}={shlex.quote(v)}" for k, v in env.items()] + ["python", "-c", f'"{call}"' if plain else shlex.quote(call)])
     meta = dict(args, wall_ms=ops.attrs["wall_ms"], threads_used=ops.attrs["threads"], env=env, command=command,
-                load_avg=dict(start=load, end=_load_avg()), **machine_info("cpu"))
+                load_avg=dict(start=load, end=load_avg()), **machine_info("cpu"))
     with atomic_write(out/f"{name}.csv") as f: f.write(ops.to_csv(index=False).encode())
     with atomic_write(out/f"{name}.json") as f: f.write(json.dumps(meta, indent=1).encode())
     return ops
