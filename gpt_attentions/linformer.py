@@ -230,3 +230,17 @@ def state_numel(self:LinformerAttention, T:int)->int:
     if self.blocks_only: return self.blocks_only.state_numel(T)
     T = min(T, self.block_size)
     return 2 * self.n_head * self.head_dim * (self.chunk_slots * (T // self.chunk) + T % self.chunk)
+
+# %% ../nbs/01a_linformer.ipynb #flp001
+@patch
+def flops(self:LinformerAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs (causal groups of chunks, or the paper's form)."
+    if self.blocks_only: return self.blocks_only.flops(B, T)
+    D = self.head_dim
+    if not self.causal: return B * self.n_head * 2 * (2*self.proj_len*T*D + 2*T*self.proj_len*D)
+    c, r, total = self.chunk, self.chunk_slots, 0
+    for a, b in chunk_spans(T, c, GROUP_TOKENS):
+        ng, first = -(-(b - a) // c), a // c
+        S = (first + ng - 1) * r                              # slots the group's last chunk sees
+        total += ng * 2 * 2*r*c*D + ng * 2 * 2*c*(S + c)*D    # the group's slots; its scores and weighted values
+    return B * self.n_head * total

@@ -10,6 +10,7 @@ __all__ = ['local_mask', 'local_attention', 'LocalAttention']
 # %% ../nbs/01d_local.ipynb #lc000002
 import math
 import torch, torch.nn.functional as F
+from fastcore.basics import patch
 from torch import Tensor
 from .attention import AttentionCore, HParam
 
@@ -82,3 +83,12 @@ class LocalAttention(AttentionCore):
         T = min(T, self.block_size)
         held = ((T - 1) % self.window + 1) if self.blocks else min(T, self.window)
         return 2 * self.n_head * held * self.head_dim
+
+# %% ../nbs/01d_local.ipynb #flp001
+@patch
+def flops(self:LocalAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs, counting the half a causal kernel computes."
+    w, D = max(1, min(self.window, T)), self.head_dim
+    N = -(-T // w)
+    if self.blocks and self.causal and T % w == 0: return B * self.n_head * 2 * T * w * D  # causal SDPA per block
+    return B * self.n_head * N * 2 * 2 * w * (w if self.blocks else (2 if self.causal else 3) * w) * D  # masked

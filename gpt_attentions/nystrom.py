@@ -376,3 +376,25 @@ def state_numel(self:NystromAttention, T:int)->int:
     T, K = min(T, self.block_size), 0 if self.conv is None else self.conv.shape[2]
     recent = T - _recent_start(T, self.segment, self.chunk, K)
     return self.n_head * self.head_dim * (2 * (T // self.segment) + 2 * recent + 3)
+
+# %% ../nbs/01b_nystrom.ipynb #flp001
+def _landmark_flops(Ts:int, a:int, l:int, c:int, D:int)->int:
+    "Matrix-product FLOPs of `causal_landmarks` on the span a..a+Ts: landmark value weights and values, gap landmarks."
+    n, (rel, done, gap) = Ts // l, chunk_layout(a, Ts, l, c)
+    out = n * 2 * 2*l*D                                               # each landmark query over its segment, then values
+    if bool((gap > 0).any()):                                         # gap landmarks: scores and values over a segment
+        out += 2 * 2*l*D * ((-(-Ts // l)) * (l // c) if l % c == 0 else len(rel))
+    return out
+
+@patch
+def flops(self:NystromAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs (the causal form; the paper's is not counted)."
+    if self.blocks_only: return self.blocks_only.flops(B, T)
+    if not self.causal: raise NotImplementedError("nystrom: only the causal form's FLOPs are counted")
+    l, c, D = self.segment, self.chunk, self.head_dim
+    total = sum(_landmark_flops(b - a, a, l, c, D) for a, b in chunk_spans(T, l, GROUP_TOKENS))
+    for a, b in chunk_spans(T, c, GROUP_TOKENS):
+        ng, first = -(-(b - a) // c), a // c
+        n = int(causal_layout(b - a, l, c, first)[0][-1])           # landmarks the group's last chunk sees
+        total += ng * 2 * 2*c*(n + 1 + c)*D
+    return B * self.n_head * total  # the convolution skip, off by default and in the study, is not counted

@@ -12,6 +12,7 @@ __all__ = ['EPS', 'STREAM_TOKENS', 'SCAN_DIRECT', 'COMPILE', 'gaussian_orthogona
 # %% ../nbs/01c_performer.ipynb #091264af
 import math, os, warnings
 import torch, torch.nn.functional as F
+from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
 
@@ -371,3 +372,22 @@ class PerformerAttention(AttentionCore):
         "Numbers per sequence the step keeps (all heads), whatever T: S (m × D+1), the running maximum c, V (D+1)."
         if not self.causal: return super().state_numel(T)
         return self.n_head * (self.num_features * (self.head_dim + 1) + 1 + self.head_dim + 1)
+
+# %% ../nbs/01c_performer.ipynb #flp001
+def _scan_flops(N:int, F:int)->int:
+    "Matrix-product FLOPs of `prefix_states` over N chunk summaries of F numbers: one level, or two of about √N."
+    if N <= SCAN_DIRECT: return 2 * (N + 1)**2 * F
+    G = math.isqrt(N - 1) + 1; M = -(-N // G)
+    return 2 * M * (G + 1)**2 * F + 2 * (M + 1)**2 * F
+
+@patch
+def flops(self:PerformerAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs (the causal form in its blocks, or bidirectional)."
+    m, D, C = self.num_features, self.head_dim, self.chunk_size
+    if not self.causal: return B * self.n_head * (2 * 2*T*D*m + 2*T*m*(D + 1) * 2)
+    n = self.chunk_size * max(1, STREAM_TOKENS // self.chunk_size)
+    total = 0
+    for a, b in _blocks(T, n):
+        t = b - a; c = min(C, t); N = -(-t // c)
+        total += 2 * 2*t*D*m + 2*N*c*c*m + 2*N*c*c*(D + 1) + 2 * 2*N*c*m*(D + 1) + _scan_flops(N, m * (D + 1))
+    return B * self.n_head * total
