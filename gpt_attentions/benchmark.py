@@ -61,7 +61,8 @@ def method_configs(methods:str|list="all", # names from `ATTENTIONS`, or "all"
         hp = {k: list(v) for k, v in grid.get(name, base).items()}
         for vals in itertools.product(*hp.values()):
             h = dict(zip(hp, vals))
-            try: resolve_attention_args(name, h)  # unknown names, wrong types: an error now, not in the middle of the run
+            # unknown names, wrong types: an error now, not in the middle of the run
+            try: resolve_attention_args(name, h)
             except ValueError as e: raise ValueError(f"the grid gives {name} an invalid setting {h}: {e}") from None
             configs.append(dict(method=name, hparams=h))
     return configs, unavailable
@@ -115,11 +116,14 @@ class BenchmarkConfig:
     "Everything one benchmark run varies; the notebook's papermill parameters fill it."
     methods:str|list="all" # names from ATTENTIONS, or "all"
     hparam_grid:dict=field(default_factory=dict) # method -> {hparam: values}; methods not named: their declared grid
-    lengths:list[int]=field(default_factory=lambda: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768]) # sequence lengths T
+    # sequence lengths T
+    lengths:list[int]=field(default_factory=lambda: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768])
     modes:list=field(default_factory=lambda: ["causal", "bidirectional"]) # causal (GPT) and the papers' form
     passes:list=field(default_factory=lambda: list(PASSES) + ["generation"]) # forward, forward+backward, generation
-    generation_lengths:list[int]=field(default_factory=lambda: [256, 1024, 4096, 8192]) # contexts of the generation pass
-    generation_model:dict=field(default_factory=lambda: dict(n_layer=4, n_head=4, n_embd=128)) # the GPT it generates with (cpu preset)
+    # contexts of the generation pass
+    generation_lengths:list[int]=field(default_factory=lambda: [256, 1024, 4096, 8192])
+    # the GPT it generates with (cpu preset)
+    generation_model:dict=field(default_factory=lambda: dict(n_layer=4, n_head=4, n_embd=128))
     sources:list=field(default_factory=lambda: ["text", "random"]) # input sources; time and memory on the first
     checkpoint:str="" # trained GPT for text inputs; "": a freshly initialised GPT
     layer:int=0 # block of the GPT whose q, k, v are the text inputs
@@ -160,7 +164,8 @@ def benchmark_command(config:BenchmarkConfig|dict, # a run's config, or `config.
     dflt, root = _defaults(), Path(root or default_out_dir())
     c = dflt | (asdict(config) if isinstance(config, BenchmarkConfig) else dict(config))
     out = Path(c.get("out_dir") or "runs")
-    if out.is_absolute() and out.is_relative_to(root): out = out.relative_to(root)  # a path on this machine, not the reader's
+    # a path on this machine, not the reader's
+    if out.is_absolute() and out.is_relative_to(root): out = out.relative_to(root)
     c["out_dir"] = "" if out == Path("runs") else str(out)  # the notebook's "": the project's runs/
     ps = {"grid" if k == "hparam_grid" else k: c[k] for k in dflt
           if k != "generation_model" and (k in ("tag", "threads", "out_dir") or c[k] != dflt[k])}
@@ -263,7 +268,8 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     if cfg.threads: torch.set_num_threads(cfg.threads)
     out = Path(cfg.out_dir)/f"benchmark-{cfg.tag}"; out.mkdir(parents=True, exist_ok=True)
     path = out/"results.csv"
-    done, load = _done_rows(out, cfg)  # a stopped run of this config resumes: its finished rows stay and are not measured again
+    # a stopped run of this config resumes: its finished rows stay and are not measured again
+    done, load = _done_rows(out, cfg)
     if not done and path.exists(): path.unlink()
     info = machine_info(cfg.device)
     load = dict(start=_load_avg()) | ({k: load[k] for k in ("start", "resumed") if k in load} if done else {})
@@ -310,7 +316,8 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
                         why = err or (predicted_skip(prev.get(key), T, cfg.max_call_seconds, cfg.max_memory_gb) if measure else None)
                         if why: row.update(status="skipped", note=why)
                         else:
-                            for attempt in (1, 2):  # a measuring process that died on a loaded machine gets one more try
+                            # a measuring process that died on a loaded machine gets one more try
+                            for attempt in (1, 2):
                                 try:
                                     if ref is None and pass_ == "forward": ref = reference()
                                     _measure(row, cfg, c, x, inputs_file, measure, ref or dict(P=None, out=None, v=None)); break
@@ -320,8 +327,10 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
                                     row["status"], row["note"] = "ok", ""
                         if measure and row["status"] == "ok":
                             prev[key] = dict(T=T, seconds=row.get("time_ms_min", 0)/1e3, bytes=(row.get("peak_mem_mb") or 0)*2**20)
-                        elif measure and not str(row["note"]).startswith("ValueError"):  # too slow, too large: so is every longer T
-                            prev[key] = dict(T=T, skipped=row["note"])  # (a ValueError, k > T say, may not hold at longer T)
+                        # too slow, too large: so is every longer T
+                        elif measure and not str(row["note"]).startswith("ValueError"):
+                            # (a ValueError, k > T say, may not hold at longer T)
+                            prev[key] = dict(T=T, skipped=row["note"])
                         _append(path, row)
                 ref = None  # free the T x T matrix before the next mode
     for _ in it: pass  # finish the bar
@@ -362,7 +371,8 @@ def profile_pass(method:str, # a name in `ATTENTIONS`
     ops.attrs.update(wall_ms=wall * 1e3, threads=torch.get_num_threads())
     return ops[["op", "self_ms", "share", "calls"]]
 
-PROFILE_ENV = ("GPT_ATTENTIONS_COMPILE",)  # environment switches that change a mechanism's code path, recorded with a profile
+# environment switches that change a mechanism's code path, recorded with a profile
+PROFILE_ENV = ("GPT_ATTENTIONS_COMPILE",)
 
 def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in it
                   name:str, # e.g. "eager" or "compiled"
@@ -376,7 +386,8 @@ def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in i
     env = {k: os.environ[k] for k in PROFILE_ENV if k in os.environ}
     args = dict(out=str(out), name=name, method=method, T=T, hparams=hparams or {}, causal=causal, pass_=pass_, threads=threads, top=top)
     call = "from gpt_attentions.benchmark import write_profile; write_profile(" + ", ".join(f"{k}={v!r}" for k, v in args.items()) + ")"
-    plain = not any(ch in call for ch in '"$`\\')  # then double quotes read better than shlex's quoting of the single ones
+    # then double quotes read better than shlex's quoting of the single ones
+    plain = not any(ch in call for ch in '"$`\\')
     command = " ".join([f"{k}={shlex.quote(v)}" for k, v in env.items()] + ["python", "-c", f'"{call}"' if plain else shlex.quote(call)])
     meta = dict(args, wall_ms=ops.attrs["wall_ms"], threads_used=ops.attrs["threads"], env=env, command=command,
                 load_avg=dict(start=load, end=_load_avg()), **machine_info("cpu"))

@@ -51,17 +51,21 @@ def causal_slot_bias(nb:int, # chunks up to the last one scored
                      dtype=torch.float32)->Tensor: # (nb - first, c, (nb-1)*r + c)
     "Additive score bias: slot mass where a slot's chunk is complete before the query's chunk, causal mask inside the chunk."
     dev, r, ninf = log_mass.device, log_mass.shape[0], float("-inf")
-    slot_chunk = torch.arange(nb - 1, device=dev).repeat_interleave(r)                        # chunk each slot was built from
-    done = slot_chunk[None, :] < torch.arange(first, nb, device=dev)[:, None]                  # (nb-first, S): completed earlier
+    # chunk each slot was built from
+    slot_chunk = torch.arange(nb - 1, device=dev).repeat_interleave(r)
+    # (nb-first, S): completed earlier
+    done = slot_chunk[None, :] < torch.arange(first, nb, device=dev)[:, None]
     slot = torch.where(done, log_mass.repeat(nb - 1), ninf)                                    # (nb-first, S)
-    own = torch.zeros(c, c, device=dev).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=dev).tril(), ninf)  # (c, c)
+    # (c, c)
+    own = torch.zeros(c, c, device=dev).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=dev).tril(), ninf)
     return torch.cat([slot[:, None].expand(-1, c, -1), own.expand(nb - first, c, c)], -1).to(dtype)
 
 def linformer_slots(x:Tensor, # (B, H, T, D) keys or values
                     P:Tensor, # (H or 1, r, c) their projection E or F
                    )->Tensor: # (B, H, nb*r, D)
     "The r slots of every chunk (the last chunk's are never read: it is not complete before any query of the input)."
-    return (P[:, None].to(x.dtype) @ split_chunks(x, P.shape[-1])).flatten(2, 3)    # (B, H, nb, r, D) -> (B, H, nb*r, D)
+    # (B, H, nb, r, D) -> (B, H, nb*r, D)
+    return (P[:, None].to(x.dtype) @ split_chunks(x, P.shape[-1])).flatten(2, 3)
 
 def causal_linformer_weights(q:Tensor, # (B, H, Tg, D) queries of chunks first, first+1, ...
                              k:Tensor, # (B, H, Tg, D) their keys
@@ -114,7 +118,8 @@ def _blocks_to_matrix(p:Tensor, # (B, H, nb, c, (nb-1)*r + c) slot weights, then
     A = p_slot.new_zeros(B, H, nb, c, nb, c)
     A[:, :, :, :, :nb - 1] = torch.einsum("bhncjr,hrs->bhncjs", p_slot.unflatten(-1, (nb - 1, r)),
                                           Fv.float().expand(H, r, c))
-    A.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(p_loc.permute(0, 1, 3, 4, 2))  # own chunk on the block diagonal
+    # own chunk on the block diagonal
+    A.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(p_loc.permute(0, 1, 3, 4, 2))
     return A.view(B, H, nb * c, nb * c)
 
 # %% ../nbs/01a_linformer.ipynb #0f16576d

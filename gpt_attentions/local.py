@@ -76,7 +76,8 @@ class LocalAttention(AttentionCore):
             raise ValueError(f"local: position {t} is past block_size={self.block_size}; recompute over the window instead")
         keep = (t % self.window) if self.blocks else self.window - 1  # cached tokens this one may still see
         start = max(0, state["k"].shape[2] - keep)
-        k_all, v_all = torch.cat([state["k"][:, :, start:], k], 2), torch.cat([state["v"][:, :, start:], v], 2)  # (B, H, <=w, D)
+        # (B, H, <=w, D)
+        k_all, v_all = torch.cat([state["k"][:, :, start:], k], 2), torch.cat([state["v"][:, :, start:], v], 2)
         return F.scaled_dot_product_attention(q, k_all, v_all), dict(k=k_all, v=v_all, t=t + 1)
 
     def state_numel(self, T:int)->int:

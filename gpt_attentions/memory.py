@@ -109,7 +109,8 @@ class _ForkServer:
         if not line: self.close(); return dict(error="the fork server died")
         return json.loads(line)
     def close(self):
-        if self.proc is not None and self.proc.poll() is None: os.killpg(self.proc.pid, signal.SIGKILL)  # server and child
+        # server and child
+        if self.proc is not None and self.proc.poll() is None: os.killpg(self.proc.pid, signal.SIGKILL)
         if self.proc is not None: self.proc.wait()
         self.proc = None
 

@@ -101,7 +101,8 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
     dt = _dtype(dtype)
     if inputs is not None:
         if isinstance(inputs, (str, Path)): d = torch.load(inputs); inputs = (d["q"], d["k"], d["v"])
-        q, k, v = (t[..., :T, :].detach().to(device, dt) for t in inputs)  # detached: the caller's tensors stay as they are
+        # detached: the caller's tensors stay as they are
+        q, k, v = (t[..., :T, :].detach().to(device, dt) for t in inputs)
     else: q, k, v = qkv(B, H, T, D, seed=seed, dtype=dt, device=device)
     torch.manual_seed(seed)  # random projections / features are part of the method: the same for every call
     core = make_attention(method, q.shape[1], q.shape[3], T, causal, **(hparams or {})).to(device, dt)
@@ -114,7 +115,8 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
         g = torch.randn(q.shape, generator=torch.Generator().manual_seed(seed + 1)).to(device, dt)  # upstream gradient
         def run():
             y = core(q, k, v)
-            return torch.autograd.grad(y, wrt, g, allow_unused=True)  # None for an input the core ignores (uniform: q, k)
+            # None for an input the core ignores (uniform: q, k)
+            return torch.autograd.grad(y, wrt, g, allow_unused=True)
     def warmup():  # the same pass at short lengths where the method accepts them (Linformer's k may not), else at T:
         # 64 tokens touch code, threads and kernels; 512 build what only longer inputs take (the Performer's compiled
         # blocks of 256 tokens), so that neither the timed calls nor the measured peak include a compilation
@@ -236,10 +238,12 @@ def gpt_qkv(model:nn.Module, # nanoGPT-style GPT
     was_training = model.training; model.eval()
     try:
         # this project's GPT embeds and rotates by its own `position`; a plain nanoGPT layout adds its table
-        x = model.embed(idx) if hasattr(model, "embed") else tr.wte(idx) + tr.wpe(torch.arange(T, device=idx.device))  # (B, T, C)
+        # (B, T, C)
+        x = model.embed(idx) if hasattr(model, "embed") else tr.wte(idx) + tr.wpe(torch.arange(T, device=idx.device))
         for blk in tr.h[:layer]: x = blk(x)
         blk = tr.h[layer]
-        if hasattr(blk.attn, "qkv"): return tuple(t.contiguous() for t in blk.attn.qkv(blk.ln_1(x)))  # (B, H, T, D), as the core reads them
+        # (B, H, T, D), as the core reads them
+        if hasattr(blk.attn, "qkv"): return tuple(t.contiguous() for t in blk.attn.qkv(blk.ln_1(x)))
         q, k, v = blk.attn.c_attn(blk.ln_1(x)).split(x.shape[-1], dim=2)  # 3 x (B, T, C)
     finally: model.train(was_training)
     return tuple(t.view(B, T, n_head, -1).transpose(1, 2).contiguous() for t in (q, k, v))  # (B, H, T, D)

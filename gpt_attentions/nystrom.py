@@ -83,9 +83,11 @@ def causal_landmark_bias(done:Tensor, # (n_c,) complete segments before each chu
     "Additive scores: log l on complete segments before the chunk, log g on a non-empty gap, causal mask in the chunk."
     ninf, n, nc = float("-inf"), int(done[-1]), len(done)
     done, gap = done.to(device), gap.to(device)
-    lm = torch.full((nc, n), math.log(l), device=device).masked_fill(torch.arange(n, device=device)[None, :] >= done[:, None], ninf)  # (n_c, n)
+    # (n_c, n)
+    lm = torch.full((nc, n), math.log(l), device=device).masked_fill(torch.arange(n, device=device)[None, :] >= done[:, None], ninf)
     gp = gap.float().clamp(min=1).log().masked_fill(gap == 0, ninf)                                    # (n_c,)
-    own = torch.zeros(c, c, device=device).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=device).tril(), ninf)  # (c, c)
+    # (c, c)
+    own = torch.zeros(c, c, device=device).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=device).tril(), ninf)
     bias = torch.cat([lm[:, None].expand(nc, c, n), gp[:, None, None].expand(nc, c, 1), own.expand(nc, c, c)], -1)
     return bias.to(dtype)
 
@@ -97,7 +99,8 @@ def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                           )->Tensor: # (B, H, n, l) float32
     "Weights that turn values into the landmark values w: each landmark query's attention over its own segment."
     qb, kb = split_chunks(q[:, :, :n * l].float(), l), split_chunks(k[:, :, :n * l].float(), l)   # (B, H, n, l, D)
-    qm = qb.mean(3)                                                                       # (B, H, n, D) landmark queries
+    # (B, H, n, D) landmark queries
+    qm = qb.mean(3)
     return (qm[:, :, :, None] @ kb.transpose(-2, -1)).softmax(-1)[:, :, :, 0]          # (B, H, n, l)
 
 def _block_prefix(x:Tensor, g:int)->Tensor:
@@ -124,12 +127,14 @@ def gap_landmarks(q:Tensor, # (B, H, T, D) positions a..a+T-1, already scaled by
     starts, seg0 = (rel // g).to(dev), ((done * l - a) // g).to(dev)
     cnt = gap.clamp(min=1).to(dev, torch.float32)[:, None]
     Cq, Ck = _block_prefix(q, g), _block_prefix(k, g)
-    qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt  # (B, H, n_c, D) gap means
+    # (B, H, n_c, D) gap means
+    qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt
     kseg, pos = split_chunks(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
     if l % c == 0:  # chunk j is chunk j mod (l/c) of segment j // (l/c) of the span: batch by segment, no gather
         per, ns = l // c, kseg.shape[2]
         f = torch.arange(per, device=dev)
-        inside = (pos[None, :] < f[:, None] * c) | (f == 0)[:, None]                      # (l/c, l); empty gaps: any finite row
+        # (l/c, l); empty gaps: any finite row
+        inside = (pos[None, :] < f[:, None] * c) | (f == 0)[:, None]
         s = F.pad(qg, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ kseg.transpose(-2, -1)  # (B, H, ns, l/c, l)
         G = s.masked_fill(~inside, float("-inf")).softmax(-1).flatten(2, 3)[:, :, :nc]
     else:           # general grids: gather segment S_j's keys for every chunk
@@ -187,7 +192,8 @@ def causal_nystrom_weights(q:Tensor, # (B, H, Tg, D) chunks first, first+1, ...,
     done, gap = causal_layout(q.shape[2], l, c, first)
     ng, n = len(done), int(done[-1])
     qb, kb = split_chunks(q, c), split_chunks(k, c)                                        # (B, H, ng, c, D)
-    keys = torch.cat([km[:, :, None, :n].expand(-1, -1, ng, -1, -1), kg[:, :, first:first + ng, None], kb], 3)  # (B, H, ng, n + 1 + c, D)
+    # (B, H, ng, n + 1 + c, D)
+    keys = torch.cat([km[:, :, None, :n].expand(-1, -1, ng, -1, -1), kg[:, :, first:first + ng, None], kb], 3)
     s = (qb @ keys.transpose(-2, -1)).add_(causal_landmark_bias(done, gap, l, c, q.device, q.dtype))
     return s.softmax(-1, dtype=torch.float32)
 
@@ -304,11 +310,13 @@ class NystromAttention(AttentionCore):
         n = P.shape[-1] - 1 - c                                                     # landmarks before the last chunk
         Wm = Wm[:, :, :n]
         A = torch.zeros(B, H, nc, c, Tk, device=q.device)
-        if n:                                                                       # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
+        # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
+        if n:
             Wm = (Wm[:, :, :, None, :] * torch.eye(n, device=q.device)[:, :, None]).flatten(3, 4)
             A[..., :n * l] += P[..., :n] @ Wm[:, :, None]
         if G is not None:                                                           # gap weights live in segment S_a
-            Gpos = torch.einsum("bhal,as->bhasl", G, F.one_hot(done, ns).float().to(q.device)).flatten(3, 4)  # (B, H, n_c, ns*l)
+            # (B, H, n_c, ns*l)
+            Gpos = torch.einsum("bhal,as->bhasl", G, F.one_hot(done, ns).float().to(q.device)).flatten(3, 4)
             A[..., :ns * l] += P[..., n:n + 1] * Gpos[:, :, :, None]
         own = torch.zeros(B, H, nc, c, nc, c, device=q.device)
         own.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(P[..., n + 1:].permute(0, 1, 3, 4, 2))
@@ -342,13 +350,15 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
     if t >= self.block_size: raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
     q = q / math.sqrt(q.shape[-1])
     start = _recent_start(t, l, c, K)
-    ks, vs = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)         # (B, H, t+1 - start, D): positions start..t
+    # (B, H, t+1 - start, D): positions start..t
+    ks, vs = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)
     a0 = t // c * c                                                                 # this chunk's first position
     S, g = a0 // l, a0 - a0 // l * l                                                # landmarks it sees, gap length
     gap_k, gap_w = state["gap_k"], state["gap_w"]
     if t == a0 and g:                                                               # a chunk starts: its gap landmark
         kg, vg = ks[:, :, S * l - start:a0 - start].float(), vs[:, :, S * l - start:a0 - start].float()  # (B, H, g, D)
-        G = ((state["q_sum"] / g) @ kg.transpose(-2, -1)).softmax(-1)                # (B, H, 1, g): mean query over the gap
+        # (B, H, 1, g): mean query over the gap
+        G = ((state["q_sum"] / g) @ kg.transpose(-2, -1)).softmax(-1)
         gap_k, gap_w = kg.mean(2, keepdim=True).to(k.dtype), (G @ vg).to(v.dtype)
     keys = torch.cat([state["lm_k"][:, :, :S], gap_k, ks[:, :, a0 - start:]], 2)   # (B, H, S + 1 + t-a0+1, D)
     vals = torch.cat([state["lm_w"][:, :, :S], gap_w, vs[:, :, a0 - start:]], 2)
@@ -356,8 +366,10 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
     s[..., :S] += math.log(l)
     s[..., S] += math.log(g) if g else float("-inf")
     y = s.softmax(-1, dtype=torch.float32).to(v.dtype) @ vals                       # (B, H, 1, D)
-    if K:                                                                           # the convolution over the last K values
-        win = F.pad(vs[:, :, -K:], (0, 0, max(0, K - vs.shape[2]), 0))              # (B, H, K, D), zeros before position 0
+    # the convolution over the last K values
+    if K:
+        # (B, H, K, D), zeros before position 0
+        win = F.pad(vs[:, :, -K:], (0, 0, max(0, K - vs.shape[2]), 0))
         y = y + (self.conv[:, 0, :, 0].to(v.dtype)[None, :, :, None] * win).sum(2, keepdim=True)
     q_sum, lm_k, lm_w = state["q_sum"] + q.float(), state["lm_k"], state["lm_w"]
     if (t + 1) % l == 0:                                                            # a segment ends: its landmark
@@ -381,7 +393,8 @@ def state_numel(self:NystromAttention, T:int)->int:
 def _landmark_flops(Ts:int, a:int, l:int, c:int, D:int)->int:
     "Matrix-product FLOPs of `causal_landmarks` on the span a..a+Ts: landmark value weights and values, gap landmarks."
     n, (rel, done, gap) = Ts // l, chunk_layout(a, Ts, l, c)
-    out = n * 2 * 2*l*D                                               # each landmark query over its segment, then values
+    # each landmark query over its segment, then values
+    out = n * 2 * 2*l*D
     if bool((gap > 0).any()):                                         # gap landmarks: scores and values over a segment
         out += 2 * 2*l*D * ((-(-Ts // l)) * (l // c) if l % c == 0 else len(rel))
     return out

@@ -27,7 +27,8 @@ def gaussian_orthogonal_features(num_features:int, # m, rows drawn
     blocks = []
     for _ in range(math.ceil(num_features / dim)):
         Q, R = torch.linalg.qr(torch.randn(dim, dim, generator=generator))
-        blocks.append((Q * torch.sign(torch.diagonal(R))).T)   # sign fix: Haar-distributed orthogonal block, rows orthonormal
+        # sign fix: Haar-distributed orthogonal block, rows orthonormal
+        blocks.append((Q * torch.sign(torch.diagonal(R))).T)
     W = torch.cat(blocks)[:num_features]                          # (m, d), unit rows
     return W * torch.randn(num_features, dim, generator=generator).norm(dim=1, keepdim=True)  # row norms ~ χ_d
 
@@ -92,7 +93,8 @@ def prefix_states(U:Tensor, # (B, H, N, m, D+1) each chunk's key features × [v,
     shape, Fd = U.shape[3:], U.shape[3] * U.shape[4]
     if N <= SCAN_DIRECT:  # few chunks (a block of the lean backward has 4): one product, two kernels fewer per level
         states, last = _scan_matrix(U.reshape(B, H, N, Fd), e, S0.reshape(B, H, Fd), r0).split([N, 1], 2)  # split: no
-        return states.reshape(B, H, N, *shape), last.reshape(B, H, *shape)  # zero-filled gradient buffers, as slices have
+        # zero-filled gradient buffers, as slices have
+        return states.reshape(B, H, N, *shape), last.reshape(B, H, *shape)
     G = math.isqrt(N - 1) + 1 if N > 1 else 1                    # chunks per group, about √N
     M = -(-N // G); P = M*G - N                                   # M groups; P padding chunks (U = 0, e repeated)
     U = U.reshape(B, H, N, Fd)
@@ -135,7 +137,8 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     v1, c = v1.view(B, H, N, C, -1), c.view(B, H, N, C)               # (B, H, N, C, D+1), (B, H, N, C)
     # 1. inside each chunk: exp(ℓ(k_s) - c_t) = exp(ℓ(k_s) - c_s) · e^(c_s - c_t), masked to s <= t
     causal = torch.ones(C, C, dtype=torch.bool, device=lq.device).tril()
-    decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~causal, float("-inf")).exp()  # (B, H, N, C, C): e^(c_s - c_t)
+    # (B, H, N, C, C): e^(c_s - c_t)
+    decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~causal, float("-inf")).exp()
     out = ((fq @ fk.transpose(-2, -1)) * decay) @ v1                  # (B, H, N, C, D+1)
     # 2. across chunks: U_n relative to the chunk-end maximum e_n (the weights go on the narrower v side), then a scan
     e = c[..., -1]                                                    # (B, H, N)
@@ -160,7 +163,8 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
     if causal:
         c = lk.amax(-1).cummax(-1).values                                   # (B, H, T)
         mask = torch.ones(lq.shape[-2], lk.shape[-2], dtype=torch.bool, device=lq.device).tril()
-        decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~mask, float("-inf")).exp()  # e^(c_s - c_t), 0 above the diagonal
+        # e^(c_s - c_t), 0 above the diagonal
+        decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~mask, float("-inf")).exp()
         A = (fq @ torch.exp(lk - c.unsqueeze(-1)).transpose(-2, -1)) * decay + EPS * mask
     else: A = fq @ torch.exp(lk - lk.amax((-2, -1), keepdim=True)).transpose(-2, -1) + EPS
     return A / A.sum(-1, keepdim=True)
@@ -168,7 +172,8 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
 # %% ../nbs/01c_performer.ipynb #leancdp1
 def _favor_block(q, k, v, omega, C, state):
     "One block of the causal scan from the state the blocks before it left: (output float32, state after it)."
-    return favor_causal(favor_logits(q, omega), favor_logits(k, omega), v, C, state, inplace=True)  # fresh logits: reuse them
+    # fresh logits: reuse them
+    return favor_causal(favor_logits(q, omega), favor_logits(k, omega), v, C, state, inplace=True)
 
 def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
                        omega:Tensor, C:int, # (H, m, D) features, chunk
@@ -203,7 +208,8 @@ def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
     wv = r * v1
     U = fk.transpose(-2, -1) @ wv                                                      # (B, H, N, m, D+1)
     c0 = torch.where(state["c"].isfinite(), state["c"], c[:, :, 0, 0])
-    a = torch.cat([c0.unsqueeze(-1), e], -1)                                           # (B, H, N+1) as in `_scan_matrix`
+    # (B, H, N+1) as in `_scan_matrix`
+    a = torch.cat([c0.unsqueeze(-1), e], -1)
     upto = torch.ones(N + 1, N + 1, dtype=torch.bool, device=v.device).tril()
     W = (a.unsqueeze(-2) - a.unsqueeze(-1)).masked_fill(~upto, float("-inf")).exp()   # (B, H, N+1, N+1)
     Fd = m * (D + 1)
@@ -214,7 +220,8 @@ def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
     # y = num / z: d num = dy / z, d z = -(dy · y) / z; then the floor EPS · V, V = V0 + cumsum [v, 1]
     dout = torch.cat([dy, -(dy * y).sum(-1, keepdim=True)], -1) / z.unsqueeze(-1)     # (B, H, n, D+1)
     dVt = EPS * dout
-    if dV is not None: dVt[:, :, -1:] += dV                                            # the state's V is V at the last token
+    # the state's V is V at the last token
+    if dV is not None: dVt[:, :, -1:] += dV
     dv1 = dVt.flip(-2).cumsum(-2).flip(-2)                                             # Σ_{t >= s}
     dV0 = dVt.sum(-2, keepdim=True)
     if P: dout, dv1 = F.pad(dout, (0, 0, 0, P)), F.pad(dv1, (0, 0, 0, P))
@@ -240,7 +247,8 @@ def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
     dv = dv1.view(B, H, N*Cn, D + 1)[:, :, :n, :D]
     return dq, dk, dv, dX[:, :, 0].view(B, H, m, D + 1), dV0
 
-COMPILE = os.environ.get("GPT_ATTENTIONS_COMPILE", "1") != "0"  # run the blocks through torch.compile (0: always eagerly)
+# run the blocks through torch.compile (0: always eagerly)
+COMPILE = os.environ.get("GPT_ATTENTIONS_COMPILE", "1") != "0"
 _COMPILED = {}  # function -> its compiled copy, one per process
 
 def _run_block(fn, *args):
@@ -250,7 +258,8 @@ def _run_block(fn, *args):
         try:
             if fn not in _COMPILED: _COMPILED[fn] = torch.compile(fn, dynamic=False)
             return _COMPILED[fn](*args)
-        except Exception as e:  # no C++ compiler, a platform or device inductor cannot build for: the eager code is the same
+        # no C++ compiler, a platform or device inductor cannot build for: the eager code is the same
+        except Exception as e:
             COMPILE = False
             warnings.warn(f"performer: torch.compile failed ({type(e).__name__}: {str(e).strip().splitlines()[0][:200]}); the "
                           "causal blocks run eagerly, slower (GPT_ATTENTIONS_COMPILE=0 skips the attempt)")
@@ -258,7 +267,8 @@ def _run_block(fn, *args):
 
 def _blocks(T:int, n:int)->list[tuple[int, int]]: return [(a, min(a + n, T)) for a in range(0, T, n)]
 
-def _part(x:Tensor, a:int, b:int)->Tensor: return x[:, :, a:b].contiguous()  # compiled code is specialised on strides too
+# compiled code is specialised on strides too
+def _part(x:Tensor, a:int, b:int)->Tensor: return x[:, :, a:b].contiguous()
 
 class FavorBlocks(torch.autograd.Function):
     "Causal FAVOR+ block by block, keeping the inputs, the output and each block's incoming state; the backward pass recomputes."
@@ -282,7 +292,8 @@ class FavorBlocks(torch.autograd.Function):
         q, k, v, omega, y = ctx.saved_tensors
         B, H, T, D = v.shape
         dx = [torch.empty_like(t) if need else None for t, need in zip((q, k, v), ctx.needs_input_grad[:3])]
-        dS = v.new_zeros(B, H, omega.shape[1], D + 1, dtype=torch.float32)             # gradient of the state a block passed
+        # gradient of the state a block passed
+        dS = v.new_zeros(B, H, omega.shape[1], D + 1, dtype=torch.float32)
         dV = v.new_zeros(B, H, 1, D + 1, dtype=torch.float32)                           # on: none after the last block
         dy = dy.float()
         with torch.autocast(q.device.type, enabled=False):
@@ -340,7 +351,8 @@ class PerformerAttention(AttentionCore):
             if not self.causal: return favor_bidirectional(*self._logits(q, k), v).to(v.dtype)
             T, grad = q.shape[2], torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v))
             n = self.chunk_size * max(1, STREAM_TOKENS // self.chunk_size)  # tokens per block: whole chunks
-            if grad and T > n: return FavorBlocks.apply(q, k, v, self.features, self.chunk_size, n).to(v.dtype)  # lean backward
+            # lean backward
+            if grad and T > n: return FavorBlocks.apply(q, k, v, self.features, self.chunk_size, n).to(v.dtype)
             if T <= n: return _favor_block(q, k, v, self.features, self.chunk_size, None)[0].to(v.dtype)  # one block
             ys, state = [], empty_state(q.shape[0], self.n_head, self.num_features, self.head_dim, q.device)
             for a, b in _blocks(T, n):          # blocks of whole chunks, each continuing from the last one's state
@@ -361,7 +373,8 @@ class PerformerAttention(AttentionCore):
         if q.shape[2] != 1: raise ValueError(f"performer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
         with torch.autocast(q.device.type, enabled=False):
             lq, lk = self._logits(q, k)                                     # (B, H, 1, m)
-            v1, c = _with_ones(v), torch.maximum(state["c"], lk.amax((-2, -1)))  # (B, H, 1, D+1); (B, H) running key max
+            # (B, H, 1, D+1); (B, H) running key max
+            v1, c = _with_ones(v), torch.maximum(state["c"], lk.amax((-2, -1)))
             S = torch.exp(state["c"] - c)[..., None, None] * state["S"] \
                 + torch.exp(lk - c[..., None, None]).transpose(-2, -1) @ v1  # (B, H, m, D+1), rescaled to the new maximum
             V = state["V"] + v1                                            # (B, H, 1, D+1) for the EPS floor
