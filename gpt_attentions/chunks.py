@@ -1,4 +1,4 @@
-"""Consecutive chunks of the sequence, a backward pass that recomputes groups of them to save memory, and the `history` switch that turns a chunked mechanism into its block-local control.
+"""Chunks of the sequence, a backward pass that recomputes them, and the switch to the block-local control
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/chunks.html.md"""
 
@@ -102,13 +102,14 @@ def chunked_attention(summarise, # summarise(a, q, k, v, *params) -> tuple of su
                       q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
                       *params:Tensor, # parameters the two functions read (learned projections)
                      )->Tensor: # (B, H, T, D)
-    "Outputs from span summaries and groups of chunks; with several groups or spans, a backward pass that recomputes them."
+    "Outputs from span summaries and groups of chunks; with several groups or spans, a backward that recomputes them."
     if len(spans) == 1 and len(summary_spans) == 1:                                      # one of each: plain autograd
         return attend(0, q, k, v, *summarise(0, q, k, v, *params), *params)
     return ChunkGroups.apply(summarise, attend, summary_spans, spans, q, k, v, *params)
 
 # %% ../nbs/01_chunks.ipynb #lc000h02
-HISTORY = HParam(bool, True, "causal only: read the compressed past of completed chunks (False: each chunk attends only "
+HISTORY = HParam(bool, True, "causal only: read the compressed past of completed chunks "
+                 "(False: each chunk attends only "
                  "to itself, exactly block-local attention with blocks of `chunk` tokens: the ablation)")
 
 def history_switch(core:AttentionCore, # a chunked causal core, after its chunk length is known
@@ -116,6 +117,7 @@ def history_switch(core:AttentionCore, # a chunked causal core, after its chunk 
                   )->AttentionCore|None: # the block-local core that takes every call when `history` is off
     "The `local(window=chunk, blocks=True)` core that `core` becomes with history=False; None while history is on."
     if core.history: return None
-    if not core.causal: raise ValueError(f"{core.name}: history=False applies to the causal form only; drop it or pass causal=True")
+    if not core.causal:
+        raise ValueError(f"{core.name}: history=False applies to the causal form only; drop it or pass causal=True")
     # by name: notebook 01d
     return make_attention("local", core.n_head, core.head_dim, core.block_size, True, window=chunk, blocks=True)

@@ -1,4 +1,4 @@
-"""Softmax attention through a Nyström factorisation over segment-mean landmarks (Xiong et al. 2021), and a causal form that uses only landmarks of segments completed before each query, so no position ever sees its future.
+"""Nyström attention over segment-mean landmarks (Xiong et al. 2021); causal: completed segments' landmarks only
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/nystrom.html.md"""
 
@@ -84,7 +84,8 @@ def causal_landmark_bias(done:Tensor, # (n_c,) complete segments before each chu
     ninf, n, nc = float("-inf"), int(done[-1]), len(done)
     done, gap = done.to(device), gap.to(device)
     # (n_c, n)
-    lm = torch.full((nc, n), math.log(l), device=device).masked_fill(torch.arange(n, device=device)[None, :] >= done[:, None], ninf)
+    later = torch.arange(n, device=device)[None, :] >= done[:, None]
+    lm = torch.full((nc, n), math.log(l), device=device).masked_fill(later, ninf)
     gp = gap.float().clamp(min=1).log().masked_fill(gap == 0, ninf)                                    # (n_c,)
     # (c, c)
     own = torch.zeros(c, c, device=device).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=device).tril(), ninf)
@@ -104,13 +105,13 @@ def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
     return (qm[:, :, :, None] @ kb.transpose(-2, -1)).softmax(-1)[:, :, :, 0]          # (B, H, n, l)
 
 def _block_prefix(x:Tensor, g:int)->Tensor:
-    "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at the multiples of g (a cumsum over T/g blocks, not T positions)."
+    "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at multiples of g (a cumsum over T/g blocks, not T)."
     return F.pad(split_chunks(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
 
 def chunk_layout(a:int, # first position of the span, a multiple of the segment length
                  T:int, # span length
                  l:int, c:int, # segment and chunk lengths
-                )->tuple[Tensor, Tensor, Tensor]: # (n,) starts relative to a, (n,) segments complete before each, (n,) gaps
+                )->tuple[Tensor, Tensor, Tensor]: # (n,) starts from a, (n,) segments complete before each, (n,) gaps
     "The chunks that start in positions a..a+T-1: where they start, the segments complete before them, their gaps."
     starts = torch.arange(-(-a // c), -(-(a + T) // c)) * c
     done = starts // l
@@ -121,7 +122,7 @@ def gap_landmarks(q:Tensor, # (B, H, T, D) positions a..a+T-1, already scaled by
                   l:int, c:int, # segment and chunk lengths
                   a:int=0, # first position, a multiple of l
                  )->tuple[Tensor, Tensor]: # keys (B, H, n_c, D), weights (B, H, n_c, l) over segment S_j
-    "Gap landmarks of the chunks j starting in the span: mean key of [S_j l, j c), and its mean query's attention over those keys."
+    "Gap landmarks of the chunks j starting in the span: mean key of [S_j l, j c), its mean query's attention there."
     rel, done, gap = chunk_layout(a, q.shape[2], l, c)
     dev, nc, g = q.device, len(rel), math.gcd(l, c)                   # gap ends are multiples of gcd(l, c), and so is a
     starts, seg0 = (rel // g).to(dev), ((done * l - a) // g).to(dev)
@@ -161,8 +162,8 @@ def causal_landmark_weights(q:Tensor, # (B, H, T, D) positions a..a+T-1, already
                             k:Tensor, # (B, H, T, D)
                             l:int, c:int, # segment and chunk lengths
                             a:int=0, # first position, a multiple of l
-                           )->tuple: # keys (B, H, n, D), value weights (B, H, n, l), gap keys (B, H, n_c, D), gap weights or None
-    "The landmarks of a span: its complete segments' keys and value weights, the gap landmarks of the chunks starting in it."
+                           )->tuple: # keys (B, H, n, D), value weights (B, H, n, l), gap keys (B, H, n_c, D), weights
+    "A span's landmarks: its complete segments' keys and value weights, the gap landmarks of chunks starting in it."
     n = q.shape[2] // l                                                                    # complete segments
     km = split_chunks(k[:, :, :n * l], l).mean(3)                                         # (B, H, n, D) landmark keys
     if bool((chunk_layout(a, q.shape[2], l, c)[2] > 0).any()): kg, G = gap_landmarks(q, k, l, c, a)
@@ -205,7 +206,8 @@ def causal_nystrom_chunks(q:Tensor, k:Tensor, v:Tensor, # (B, H, Tg, D) each: ch
     "Outputs of consecutive chunks: landmark, gap and own-chunk weights applied to their values."
     P = causal_nystrom_weights(q / math.sqrt(q.shape[-1]), k, km, kg, l, c, first)        # (B, H, ng, c, n + 1 + c)
     ng, n = P.shape[2], P.shape[-1] - 1 - c
-    vals = torch.cat([W[:, :, None, :n].expand(-1, -1, ng, -1, -1), wg[:, :, first:first + ng, None], split_chunks(v, c)], 3)
+    vals = torch.cat([W[:, :, None, :n].expand(-1, -1, ng, -1, -1), wg[:, :, first:first + ng, None],
+                      split_chunks(v, c)], 3)
     return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :q.shape[2]]
 
 def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
@@ -251,10 +253,14 @@ class NystromAttention(AttentionCore):
     hparams = dict(
         num_landmarks=HParam(int, 32, "landmarks m (bidirectional); landmarks of a full window when causal",
                              grid=(32, 64, 128), minimum=1),
-        pinv_iterations=HParam(int, 6, "iterations of the pseudo-inverse (bidirectional form; the causal form has none)", minimum=1),
-        conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)", minimum=0),
+        pinv_iterations=HParam(int, 6,
+                               "iterations of the pseudo-inverse (bidirectional form; the causal form has none)",
+                               minimum=1),
+        conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)",
+                           minimum=0),
         segment=HParam(int, None, "causal only: segment length l (None: ceil(block_size/num_landmarks))", minimum=1),
-        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: min(num_landmarks, block_size))", minimum=1),
+        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: min(num_landmarks, block_size))",
+                     minimum=1),
         history=HISTORY,
     )
 
@@ -267,7 +273,8 @@ class NystromAttention(AttentionCore):
         super().__init__(n_head, head_dim, block_size, causal, **hparams)
         num_landmarks, conv_kernel, segment, chunk = self.num_landmarks, self.conv_kernel, self.segment, self.chunk
         if conv_kernel > block_size:
-            raise ValueError(f"nystrom: conv_kernel={conv_kernel} exceeds block_size={block_size}; use a kernel <= {block_size} or 0 (off)")
+            raise ValueError(f"nystrom: conv_kernel={conv_kernel} exceeds block_size={block_size}; "
+                             f"use a kernel <= {block_size} or 0 (off)")
         if not self.causal:
             for nm, val in (("segment", segment), ("chunk", chunk)):
                 if val is not None:
@@ -282,7 +289,8 @@ class NystromAttention(AttentionCore):
             self.conv = nn.Parameter(torch.empty(n_head, 1, conv_kernel, 1).uniform_(-1, 1) / math.sqrt(conv_kernel))
         else: self.conv = None
         if conv_kernel and not self.history:
-            raise ValueError(f"nystrom: history=False is block-local attention, which has no convolution skip; use conv_kernel=0 (got {conv_kernel})")
+            raise ValueError(f"nystrom: history=False is block-local attention, which has no convolution skip; "
+                             f"use conv_kernel=0 (got {conv_kernel})")
         self.blocks_only = history_switch(self, self.chunk)  # history off: block-local attention takes every call
 
     def _forward(self, q, k, v):
@@ -342,12 +350,14 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
         )->tuple[Tensor, dict]: # (B, H, 1, D) output, new state
     "One token of the causal form: visible landmarks, the chunk's gap landmark and the chunk so far, in one softmax."
     if not self.causal: raise ValueError("nystrom: step needs a causal core (causal=True)")
-    if q.shape[2] != 1: raise ValueError(f"nystrom: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+    if q.shape[2] != 1:
+        raise ValueError(f"nystrom: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
     self.check_inputs(q, k, v)
     if self.blocks_only: return self.blocks_only.step(q, k, v, state)
     l, c, t = self.segment, self.chunk, state["t"]
     K = 0 if self.conv is None else self.conv.shape[2]
-    if t >= self.block_size: raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
+    if t >= self.block_size:
+        raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
     q = q / math.sqrt(q.shape[-1])
     start = _recent_start(t, l, c, K)
     # (B, H, t+1 - start, D): positions start..t
@@ -378,7 +388,8 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
         lm_k, lm_w = torch.cat([lm_k, kl.mean(2, keepdim=True)], 2), torch.cat([lm_w, W.to(v.dtype)], 2)
         q_sum = torch.zeros_like(q_sum)
     keep = _recent_start(t + 1, l, c, K) - start                                    # drop what no later token needs
-    return y, dict(t=t + 1, lm_k=lm_k, lm_w=lm_w, k=ks[:, :, keep:], v=vs[:, :, keep:], gap_k=gap_k, gap_w=gap_w, q_sum=q_sum)
+    return y, dict(t=t + 1, lm_k=lm_k, lm_w=lm_w, k=ks[:, :, keep:], v=vs[:, :, keep:], gap_k=gap_k, gap_w=gap_w,
+                   q_sum=q_sum)
 
 @patch
 def state_numel(self:NystromAttention, T:int)->int:

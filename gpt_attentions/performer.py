@@ -1,4 +1,4 @@
-"""Softmax attention estimated with positive orthogonal random features: linear in the sequence length, causal by chunked prefix states, and a constant-size state for generation.
+"""Softmax attention from positive orthogonal random features: linear in T, causal by chunked prefix states
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/performer.html.md"""
 
@@ -71,9 +71,10 @@ def _scan_matrix(U:Tensor, # (..., n, F) items
                  S0:Tensor, # (..., F) incoming state, relative to r0
                  r0:Tensor, # (...) its log-scale, <= e_0
                 )->Tensor: # (..., n+1, F): state j holds items < j, relative to ref_j = e_{j-1} (ref_0 = r0)
-    "Every prefix state of a rescaled sum at once: one product of an (n+1) × (n+1) lower-triangular matrix with [S0, U]."
+    "Every prefix state of a rescaled sum at once: one (n+1) × (n+1) lower-triangular matrix times [S0, U]."
     n = U.shape[-2]
-    # items [S0, U_0, ..., U_{n-1}] have log-scales a = [r0, e_0, ..., e_{n-1}], and state j is relative to a_j: it holds
+    # items [S0, U_0, ..., U_{n-1}] have log-scales a = [r0, e_0, ..., e_{n-1}], and state j is relative to a_j:
+    # it holds
     # the items 0..j, each with weight e^(a_i - a_j) <= 1 (a never decreases). S0 rides in the product as item 0,
     # so no broadcast product and sum over the (n+1) states are needed, forward or backward
     a = torch.cat([r0.unsqueeze(-1), e], -1)                                  # (..., n+1)
@@ -88,7 +89,7 @@ def prefix_states(U:Tensor, # (B, H, N, m, D+1) each chunk's key features × [v,
                   S0:Tensor, # (B, H, m, D+1) state before the first chunk, relative to r0
                   r0:Tensor, # (B, H) its reference, <= e[..., 0]
                  )->tuple[Tensor, Tensor]: # states before each chunk (B, H, N, m, D+1); state after the last
-    "S_n = e^(r0 - ref_n) S0 + Σ_{i<n} e^(e_i - ref_n) U_i with ref_n = e_{n-1}: a scan by one or two levels of matrix products."
+    "S_n = e^(r0 - ref_n) S0 + Σ_{i<n} e^(e_i - ref_n) U_i, ref_n = e_{n-1}: a scan by one or two levels of products."
     B, H, N = e.shape
     shape, Fd = U.shape[3:], U.shape[3] * U.shape[4]
     if N <= SCAN_DIRECT:  # few chunks (a block of the lean backward has 4): one product, two kernels fewer per level
@@ -129,7 +130,7 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     c = torch.maximum(lk.detach().amax(-1).cummax(-1).values, state["c"].unsqueeze(-1))  # (B, H, T) causal c_t
     fk = sub(lk, c.unsqueeze(-1)).exp_()                              # (B, H, T, m): exp(ℓ(k_s) - c_s) <= 1
     v1 = _with_ones(v)                                                # (B, H, T, D+1)
-    V = state["V"] + v1.cumsum(-2)                                    # (B, H, T, D+1): Σ_{s<=t} [v_s, 1], for the floor
+    V = state["V"] + v1.cumsum(-2)                                    # (B, H, T, D+1): Σ_{s<=t} [v_s, 1] (floor)
     if P:  # pad the end with zero features and values; c repeats its last value
         fq, fk, v1 = (F.pad(t, (0, 0, 0, P)) for t in (fq, fk, v1))
         c = torch.cat([c, c[..., -1:].expand(B, H, P)], -1)
@@ -180,8 +181,8 @@ def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
                        state:dict|None, # the state entering the block (None: empty)
                        y:Tensor, dy:Tensor, # (B, H, n, D) the block's output (saved) and its gradient
                        dS:Tensor|None, dV:Tensor|None, # gradients of the state the block passed on (None: last block)
-                      )->tuple: # dq, dk, dv (B, H, n, D) float32; dS0 (B, H, m, D+1), dV0 (B, H, 1, D+1) of the incoming state
-    "The backward pass of one block of `favor_causal`, written out: it recomputes the features and states, not the output."
+                      )->tuple: # dq, dk, dv (B, H, n, D) float32; the incoming dS0 (B, H, m, D+1), dV0 (B, H, 1, D+1)
+    "The backward pass of one block of `favor_causal`, written out: it recomputes features and states, not the output."
     B, H, n, D = v.shape
     m = omega.shape[1]
     if state is None: state = empty_state(B, H, m, D, v.device)
@@ -213,7 +214,8 @@ def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
     upto = torch.ones(N + 1, N + 1, dtype=torch.bool, device=v.device).tril()
     W = (a.unsqueeze(-2) - a.unsqueeze(-1)).masked_fill(~upto, float("-inf")).exp()   # (B, H, N+1, N+1)
     Fd = m * (D + 1)
-    states = (W[..., :N, :] @ torch.cat([state["S"].reshape(B, H, 1, Fd), U.reshape(B, H, N, Fd)], 2)).view(B, H, N, m, D + 1)
+    states = W[..., :N, :] @ torch.cat([state["S"].reshape(B, H, 1, Fd), U.reshape(B, H, N, Fd)], 2)
+    states = states.view(B, H, N, m, D + 1)
     sc = torch.exp(a[..., :N].unsqueeze(-1) - c)                                       # (B, H, N, C): e^(e_{n-1} - c_t)
     # the row sums, the last column of the output before normalising: a C×C row sum and m numbers per token
     z = (A.sum(-1) + sc * (fq @ states[..., -1:]).squeeze(-1)).view(B, H, N*Cn)[:, :, :n] + EPS * V[..., -1]
@@ -261,7 +263,8 @@ def _run_block(fn, *args):
         # no C++ compiler, a platform or device inductor cannot build for: the eager code is the same
         except Exception as e:
             COMPILE = False
-            warnings.warn(f"performer: torch.compile failed ({type(e).__name__}: {str(e).strip().splitlines()[0][:200]}); the "
+            first = str(e).strip().splitlines()[0][:200]
+            warnings.warn(f"performer: torch.compile failed ({type(e).__name__}: {first}); the "
                           "causal blocks run eagerly, slower (GPT_ATTENTIONS_COMPILE=0 skips the attempt)")
     return fn(*args)
 
@@ -271,7 +274,7 @@ def _blocks(T:int, n:int)->list[tuple[int, int]]: return [(a, min(a + n, T)) for
 def _part(x:Tensor, a:int, b:int)->Tensor: return x[:, :, a:b].contiguous()
 
 class FavorBlocks(torch.autograd.Function):
-    "Causal FAVOR+ block by block, keeping the inputs, the output and each block's incoming state; the backward pass recomputes."
+    "Causal FAVOR+ block by block, keeping inputs, output and each block's incoming state; the backward recomputes."
     @staticmethod
     def forward(ctx, q, k, v, omega, C:int, n:int): # (B, H, T, D) each, (H, m, D) features, chunk, tokens per block
         B, H, T, D = v.shape
@@ -281,7 +284,8 @@ class FavorBlocks(torch.autograd.Function):
         for a, b in ctx.spans:
             # (S, c, V): m(D+1) + D + 2 numbers per head, copied: favor_causal returns views into its block's buffers
             ctx.states.append({nm: t.clone() for nm, t in state.items()})
-            y[:, :, a:b], state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega, C, state)
+            y[:, :, a:b], state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega, C,
+                                             state)
         ctx.C = C
         ctx.save_for_backward(q, k, v, omega, y)                                         # y: the output, held anyway
         return y
@@ -298,7 +302,9 @@ class FavorBlocks(torch.autograd.Function):
         dy = dy.float()
         with torch.autocast(q.device.type, enabled=False):
             for (a, b), st in zip(reversed(ctx.spans), reversed(ctx.states)):
-                *g, dS, dV = _run_block(_favor_block_grads, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega, ctx.C, st,
+                *g, dS, dV = _run_block(_favor_block_grads, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega,
+                                        ctx.C,
+                                        st,
                                         _part(y, a, b), _part(dy, a, b), dS, dV)
                 for d, gi in zip(dx, g):
                     if d is not None: d[:, :, a:b] = gi
@@ -306,7 +312,7 @@ class FavorBlocks(torch.autograd.Function):
 
 # %% ../nbs/01c_performer.ipynb #2c38c1fc
 class PerformerAttention(AttentionCore):
-    "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
+    "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal features, chunked causal states, O(1) per token."
     name = "performer"
     stateful = True
     test_args = dict(num_features=16)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
@@ -356,7 +362,8 @@ class PerformerAttention(AttentionCore):
             if T <= n: return _favor_block(q, k, v, self.features, self.chunk_size, None)[0].to(v.dtype)  # one block
             ys, state = [], empty_state(q.shape[0], self.n_head, self.num_features, self.head_dim, q.device)
             for a, b in _blocks(T, n):          # blocks of whole chunks, each continuing from the last one's state
-                y, state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), self.features, self.chunk_size, state)
+                y, state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), self.features,
+                                      self.chunk_size, state)
                 ys.append(y)
         return torch.cat(ys, 2).to(v.dtype)
 
@@ -364,19 +371,20 @@ class PerformerAttention(AttentionCore):
         with torch.autocast(q.device.type, enabled=False): return favor_matrix(*self._logits(q, k), self.causal)
 
     def init_state(self, batch_size:int, device=None, dtype=None):
-        "S: (B, H, m, D+1) Σ key features × [v, 1] relative to c; c: (B, H) running key maximum; V: (B, H, 1, D+1) Σ [v, 1]."
+        "S: (B, H, m, D+1) Σ key features × [v, 1], relative to c; c: (B, H) running key max; V: (B, H, 1, D+1)."
         return empty_state(batch_size, self.n_head, self.num_features, self.head_dim,
                            self.features.device if device is None else device)
 
     def step(self, q, k, v, state):
         if not self.causal: raise ValueError("performer: step needs a causal core (causal=True)")
-        if q.shape[2] != 1: raise ValueError(f"performer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+        if q.shape[2] != 1:
+            raise ValueError(f"performer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
         with torch.autocast(q.device.type, enabled=False):
             lq, lk = self._logits(q, k)                                     # (B, H, 1, m)
             # (B, H, 1, D+1); (B, H) running key max
             v1, c = _with_ones(v), torch.maximum(state["c"], lk.amax((-2, -1)))
             S = torch.exp(state["c"] - c)[..., None, None] * state["S"] \
-                + torch.exp(lk - c[..., None, None]).transpose(-2, -1) @ v1  # (B, H, m, D+1), rescaled to the new maximum
+                + torch.exp(lk - c[..., None, None]).transpose(-2, -1) @ v1  # (B, H, m, D+1), rescaled to the new max
             V = state["V"] + v1                                            # (B, H, 1, D+1) for the EPS floor
             y = _normalise(torch.exp(lq - lq.amax(-1, keepdim=True)) @ S + EPS * V)  # (B, H, 1, D)
         return y.to(v.dtype), dict(S=S, c=c, V=V)
