@@ -9,7 +9,8 @@ __all__ = ['RESULT_COLUMNS', 'PROFILE_ENV', 'STEP_SETTINGS', 'SUITES', 'STEP_COL
            'default_grid', 'config_label', 'method_configs', 'parse_grid', 'bench_inputs', 'predicted_skip',
            'BenchmarkConfig', 'benchmark_command', 'generation_rows', 'run_benchmark', 'profile_pass', 'write_profile',
            'SpeedConfig', 'parse_settings', 'setting_label', 'time_steps', 'machine_peak', 'pass_census', 'bound_by',
-           'roofline', 'speed_command', 'run_speed', 'speed_experiment', 'as_list', 'experiment_config']
+           'roofline', 'speed_command', 'run_speed', 'speed_experiment', 'step_speed_table', 'roofline_table',
+           'speed_section', 'as_list', 'experiment_config']
 
 # %% ../nbs/05_benchmark_lib.ipynb #00826773
 import ast, csv, itertools, json, math, os, shlex, statistics, tempfile, time
@@ -672,6 +673,73 @@ def speed_experiment(settings:str="", model:str="", out_dir:str="", **params)->S
         except json.JSONDecodeError as e:
             raise ValueError(f"model is not valid JSON ({e}): e.g. '{{\"n_layer\": 1}}'") from None
     return SpeedConfig(model=model or {}, out_dir=out_dir or str(default_out_dir()/"runs"), **params)
+
+# %% ../nbs/05_benchmark_lib.ipynb #spt001
+def _read_speed(bench_dir, kind:str, tag:str)->tuple[pd.DataFrame, dict]:
+    d = Path(bench_dir)/f"{kind}-{tag}"
+    return pd.read_csv(d/f"{'steps' if kind == 'step' else 'roofline'}.csv"), json.loads((d/"config.json").read_text())
+
+def step_speed_table(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
+                     tag:str="cpu", # the run: step-<tag>/
+                    )->pd.DataFrame: # a row per setting; per length: ms per step (median ± sd), speed, share
+    "The training-step table: each setting's step time, its speed against exact attention and its share of the ceiling."
+    s, _ = _read_speed(bench_dir, "step", tag)
+    out = pd.DataFrame(index=pd.Index(list(dict.fromkeys(s.label)), name="setting"))
+    for T, g in s.groupby("T", sort=True):
+        g = g.set_index("label")
+        out[f"ms per step ({T})"] = [f"{r.ms_per_step:,.0f} ± {r.ms_sd:,.0f}" for r in g.loc[out.index].itertuples()]
+        out[f"speed ({T})"] = [f"{x:.2f}x" for x in g.loc[out.index].speed_vs_exact]
+        out[f"share of ceiling ({T})"] = [f"{x:.2f}" for x in g.loc[out.index].share_of_ceiling]
+    return out
+
+def roofline_table(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
+                   tag:str="cpu", # the run: roofline-<tag>/
+                  )->pd.DataFrame: # a row per setting, length and pass
+    "The roofline table: each attention core's time, counted FLOPs, rate, share of the matmul peak, intensity, bound."
+    r, _ = _read_speed(bench_dir, "roofline", tag)
+    return pd.DataFrame({"setting": r.label, "T": r["T"], "pass": r["pass"], "ms": r.ms.map("{:,.1f}".format),
+                         "GFLOP": r.gflop.map("{:.3f}".format), "GFLOP/s": r.gflops_per_s.map("{:.1f}".format),
+                         "share of peak": r.share_of_peak.map("{:.2f}".format), "operators": r.ops,
+                         "µs per operator": r.us_per_op.map("{:,.0f}".format),
+                         "FLOP per byte": r.intensity.map("{:.2f}".format), "bound": r.bound})
+
+def _md(df:pd.DataFrame, index:bool=True)->list[str]:
+    cols = ([df.index.name or ""] if index else []) + list(df.columns)
+    rows = [([str(i)] if index else []) + [str(v) for v in row] for i, row in zip(df.index, df.itertuples(index=False))]
+    return ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)] + ["| " + " | ".join(r) + " |" for r in rows]
+
+def speed_section(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
+                  tag:str="cpu", # the runs step-<tag>/ and roofline-<tag>/
+                 )->list[str]: # markdown lines; [] without the step run
+    "The page section of a speed run: how it was made, the training-step table and the roofline table."
+    if not (Path(bench_dir)/f"step-{tag}"/"steps.csv").exists(): return []
+    _, c = _read_speed(bench_dir, "step", tag)
+    cfg, load = c["config"], c["load_avg"]
+    cores = int(c["machine"].rsplit("(", 1)[-1].split()[0]) if "cores)" in c["machine"] else 0
+    shared = (load.get("start") or [0])[0] > cores / 2 if cores else False
+    how = (f"The study's GPT (`{cfg['preset']}` preset, {cfg['position']} positions, batch {cfg['batch_size']}), one "
+           f"`train_step` with clipping per call, median ± sd of {cfg['rounds']} interleaved rounds of {cfg['steps']} "
+           f"steps; {c['threads']} torch thread{'s' if c['threads'] > 1 else ''}, load average "
+           f"{(load.get('start') or ['?'])[0]} at the start and {(load.get('end') or ['?'])[0]} at the end, on "
+           f"{c['machine']}, torch {c['torch_version']}, {c.get('date', '')}. *Speed*: exact attention's step time over "
+           "the setting's; *share of ceiling*: (exact − setting) / (exact − uniform), 0 for exact attention, 1 for the "
+           f"uniform floor. Reproduce: `{(Path(bench_dir)/f'step-{tag}'/'command.txt').read_text().strip()}`.")
+    if shared: how += (" **The machine was shared** during this run: the ratios were measured side by side in one "
+                       "process, but the absolute times are not a quiet machine's; rerun the command on a quiet one.")
+    md = [f"### Speed inside the GPT: the training step (`{tag}`)", "", how, "", *_md(step_speed_table(bench_dir, tag)), ""]
+    if (Path(bench_dir)/f"roofline-{tag}"/"roofline.csv").exists():
+        r, rc = _read_speed(bench_dir, "roofline", tag)
+        pk = r.iloc[0]
+        md += [f"### The roofline: each attention core against the machine (`{tag}`)", "",
+               f"Each core alone on the study model's shape ({pk.n_head} heads of {pk.head_dim}, batch "
+               f"{pk.batch_size}), FLOPs of its matrix products counted, against the machine's measured matmul rate "
+               f"({pk.matmul_gflops:.1f} GFLOP/s, a large `torch.mm` in {pk['dtype']}) and copy bandwidth "
+               f"({pk.bandwidth_gbs:.1f} GB/s), {pk.threads} torch thread{'s' if pk.threads > 1 else ''}; the ridge is "
+               f"{pk.ridge:.1f} FLOP per byte. *FLOP per byte* counts every operator's inputs and outputs as memory "
+               "traffic (no cache reuse); *bound*: arithmetic or memory where that alone explains at least half the "
+               "time, else overhead (operators far below the machine's rate).", "",
+               *_md(roofline_table(bench_dir, tag), index=False), ""]
+    return md
 
 # %% ../nbs/05_benchmark_lib.ipynb #e9b89c0f
 def as_list(value)->list:
