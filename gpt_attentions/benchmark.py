@@ -721,12 +721,13 @@ def speed_section(bench_dir:str|Path, # the committed benchmarks (`nbs/results/b
            f"`train_step` with clipping per call, median ± sd of {cfg['rounds']} interleaved rounds of {cfg['steps']} "
            f"steps; {c['threads']} torch thread{'s' if c['threads'] > 1 else ''}, load average "
            f"{(load.get('start') or ['?'])[0]} at the start and {(load.get('end') or ['?'])[0]} at the end, on "
-           f"{c['machine']}, torch {c['torch_version']}, {c.get('date', '')}. *Speed*: exact attention's step time over "
-           "the setting's; *share of ceiling*: (exact − setting) / (exact − uniform), 0 for exact attention, 1 for the "
-           f"uniform floor. Reproduce: `{(Path(bench_dir)/f'step-{tag}'/'command.txt').read_text().strip()}`.")
+           f"{c['machine']}, torch {c['torch_version']}, {c.get('date', '')}. *Speed*: exact attention's step time "
+           "over the setting's; *share of ceiling*: (exact - setting) / (exact - uniform), 0 for exact attention, 1 "
+           f"for the uniform floor. Reproduce: `{(Path(bench_dir)/f'step-{tag}'/'command.txt').read_text().strip()}`.")
     if shared: how += (" **The machine was shared** during this run: the ratios were measured side by side in one "
                        "process, but the absolute times are not a quiet machine's; rerun the command on a quiet one.")
-    md = [f"### Speed inside the GPT: the training step (`{tag}`)", "", how, "", *_md(step_speed_table(bench_dir, tag)), ""]
+    md = [f"### Speed inside the GPT: the training step (`{tag}`)", "", how, "",
+          *_md(step_speed_table(bench_dir, tag)), ""]
     if (Path(bench_dir)/f"roofline-{tag}"/"roofline.csv").exists():
         r, rc = _read_speed(bench_dir, "roofline", tag)
         pk = r.iloc[0]
