@@ -6,8 +6,7 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/data.html.md"""
 
 # %% auto #0
 __all__ = ['TINY_SHAKESPEARE_URL', 'TINY_SHAKESPEARE_SHA256', 'DATA_ENV', 'CACHE_ENV', 'default_data_dir', 'writable_dir',
-           'sha256_file', 'atomic_write', 'download', 'find_text', 'CharTokenizer', 'prepare', 'load_tokenizer',
-           'get_batch']
+           'sha256_file', 'download', 'find_text', 'CharTokenizer', 'prepare', 'load_tokenizer', 'get_batch']
 
 # %% ../nbs/00_data.ipynb #f60e162a
 import hashlib, json, os, tempfile, urllib.request
@@ -74,20 +73,7 @@ def _checked(p:Path, sha256:str, source:str)->Path:
     return p
 
 # %% ../nbs/00_data.ipynb #atomic01
-@contextmanager
-def atomic_write(dest:str|Path, # the file to replace
-                 fsync:bool=False, # flush to the disk before the rename (checkpoints: survive a power cut)
-                ):
-    "A binary file to write that replaces `dest` only if the `with` block finishes: never a half-written `dest`."
-    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")  # same folder: same file system
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            if fsync: f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, dest)  # atomic on POSIX and Windows
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
+from .files import atomic_write  # notebook 00c_files: the old file stays until the new one is whole
 
 # %% ../nbs/00_data.ipynb #ee8a6db6
 def download(url:str, # where to fetch from

@@ -144,6 +144,13 @@ class LinformerAttention(AttentionCore):
     )
     aliases = dict(k="proj_len")  # the paper's name, which read like the keys k in every signature
 
+    @classmethod
+    def display_name(cls, args:dict)->str:
+        "'Linformer, chunk 64': its chunk (proj_len when unset), then proj_len where it differs and other changes."
+        c = args["chunk"] or args["proj_len"]
+        return ", ".join([f"Linformer, chunk {c}"] + ([f"proj len {args['proj_len']}"] if args["proj_len"] != c else [])
+                         + cls.shown_hparams(args, skip=("chunk", "proj_len")))
+
     def __init__(self, n_head:int, # heads H
                  head_dim:int, # per-head width D
                  block_size:int, # longest sequence T_max; the bidirectional projections have T_max columns

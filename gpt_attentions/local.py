@@ -65,6 +65,12 @@ class LocalAttention(AttentionCore):
         blocks=HParam(bool, False, "fixed, non-overlapping blocks of `window` tokens instead of a sliding window"),
     )
     test_args = dict(window=8)
+    control = True  # the floor a chunked mechanism must beat: it reads nothing past its window
+
+    @classmethod
+    def display_name(cls, args:dict)->str:
+        "'Sliding window 64' or 'Block-local 64'."
+        return f"{'Block-local' if args['blocks'] else 'Sliding window'} {args['window']}"
 
     def _forward(self, q, k, v): return local_attention(q, k, v, self.window, self.causal, self.blocks)
 

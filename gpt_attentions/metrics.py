@@ -10,6 +10,7 @@ __all__ = ['PASSES', 'SIMILARITY_COLUMNS', 'Timing', 'time_fn', 'cuda_peak_memor
            'similarity', 'core_similarity', 'text_tokens', 'gpt_qkv', 'fresh_gpt', 'text_qkv', 'machine_info']
 
 # %% ../nbs/03_metrics.ipynb #4c942b8c
+from .files import load_torch
 import json, math, os, platform, statistics, sys, time
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -101,7 +102,7 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
     if pass_ not in PASSES: raise ValueError(f"pass_ must be one of {PASSES}, got {pass_!r}")
     dt = _dtype(dtype)
     if inputs is not None:
-        if isinstance(inputs, (str, Path)): d = torch.load(inputs); inputs = (d["q"], d["k"], d["v"])
+        if isinstance(inputs, (str, Path)): d = load_torch(inputs); inputs = (d["q"], d["k"], d["v"])
         # detached: the caller's tensors stay as they are
         q, k, v = (t[..., :T, :].detach().to(device, dt) for t in inputs)
     else: q, k, v = qkv(B, H, T, D, seed=seed, dtype=dt, device=device)

@@ -10,6 +10,7 @@ __all__ = ['LEGACY_ATTENTION_FIELDS', 'POSITIONS', 'parse_attention_args', 'GPTC
            'synchronize', 'generation_ms_per_token', 'generation_profile', 'checkpoint_path', 'load_gpt']
 
 # %% ../nbs/02_model.ipynb #a2dc10ed
+from .files import load_torch
 import copy, inspect, json, math, statistics, time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -523,5 +524,5 @@ def load_gpt(path:str|Path, # a checkpoint file, or a run folder holding one
              device="cpu")->GPT: # in eval mode
     "A trained GPT from a checkpoint file or run folder."
     path = checkpoint_path(path)
-    ck = torch.load(path, map_location=device, weights_only=True)  # tensors and plain values only
+    ck = load_torch(path, map_location=device)  # tensors and plain values only: no code runs from the file
     return GPT.from_checkpoint(ck, device, where=str(path))

@@ -323,6 +323,12 @@ class PerformerAttention(AttentionCore):
         orthogonal=HParam(bool, True, "orthogonal random features (FAVOR+) instead of iid ones"),
         seed=HParam(int, None, "seed of the feature draws; None takes one from torch's global generator", minimum=0),
     )
+
+    @classmethod
+    def display_name(cls, args:dict)->str:
+        "'Performer, 128 features', then any other hyper-parameter set away from its default (the seed aside)."
+        return ", ".join([f"Performer, {args['num_features']} features"]
+                         + cls.shown_hparams(args, skip=("num_features", "seed")))
     def __init__(self, n_head:int, head_dim:int, block_size:int, causal:bool=True, **hparams):
         super().__init__(n_head, head_dim, block_size, causal, **hparams)
         seed = self.seed

@@ -10,6 +10,7 @@ __all__ = ['STUDY_CONTEXTS', 'STUDY_REGIMES', 'TRAINED_LAYERS', 'ABLATION_WINDOW
            'run_study', 'recheck_speed', 'run_study_experiment']
 
 # %% ../nbs/05a_study_lib.ipynb #st000002
+from .files import load_torch
 import json, os, shutil, statistics, tempfile, time
 from pathlib import Path
 import torch
@@ -182,7 +183,7 @@ def window_loss(checkpoint:str|Path, # a run's checkpoint (its final weights: ck
                 data_dir:str|Path|None=None, # prepared data (None: the cache)
                 device:str="cpu")->dict: # {W: `split_loss` of the model cut to W}, W = block_size for the model itself
     "The trained model's loss on the whole validation split when every attention core reads only its last W tokens."
-    ck = torch.load(checkpoint, map_location=device, weights_only=True)
+    ck = load_torch(checkpoint, map_location=device)
     cfg = dict(ck["model_config"])
     if cfg.get("attention") != "vanilla":
         raise ValueError(f"{checkpoint} holds a {cfg.get('attention')!r} model: window_loss cuts exact attention (vanilla) to windows")

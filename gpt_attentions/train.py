@@ -12,6 +12,7 @@ __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'SPLIT_SPAN', 'PRESETS', 
            'NonFiniteLoss', 'train_step', 'train', 'load_model', 'sample', 'make_configs', 'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
+from .files import load_torch
 import csv, io, json, math, os, shlex, sys, tempfile, time, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
@@ -109,9 +110,7 @@ def load_checkpoint(path:str|Path, map_location="cpu")->dict:
     "Load a checkpoint written by `save_checkpoint` (tensors and plain values only)."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}: train a run first (or check run_name/out_dir)")
-    try: return torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e:  # a zip cut short, a scrambled pickle: torch's own errors name neither the file nor the cause
-        raise ValueError(f"{path} is unreadable: truncated or corrupt ({type(e).__name__}: {str(e).splitlines()[0][:200]})") from None
+    return load_torch(path, map_location)  # no code runs from the file; a damaged one is named
 
 # %% ../nbs/04_train_lib.ipynb #d5fac6d9
 def project_root(start:str|Path|None=None)->Path|None:

@@ -34,6 +34,7 @@ def uniform_weights(T:int, # sequence length
 class UniformAttention(AttentionCore):
     "Every query averages the values of the keys it may see, ignoring q and k: no content-based mixing at all."
     name = "uniform"
+    control = True  # no content-based mixing at all: the floor of every mechanism
     stateful = True
 
     def _forward(self, q, k, v): return uniform_average(v, self.causal)
