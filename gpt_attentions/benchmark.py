@@ -553,15 +553,20 @@ _VIEWS = {getattr(torch.ops.aten, nm) for nm in (
     "view", "_unsafe_view", "t", "transpose", "permute", "expand", "slice", "select", "unsqueeze", "squeeze", "detach",
     "alias", "split", "split_with_sizes", "unbind", "as_strided", "diagonal", "lift_fresh")}
 
-def _cpu_sdpa(q, k, v, dropout_p=0.0, is_causal=False, *args, out_val=None, **kw)->int:
-    return sdpa_flop_count(q.shape, k.shape, v.shape) // (2 if is_causal else 1)
+def _cpu_sdpa(q, k, v, *args, out_val=None, **kw)->int: return sdpa_flop_count(q.shape, k.shape, v.shape)
 
-def _cpu_sdpa_backward(dy, q, k, v, out, lse, dropout_p=0.0, is_causal=False, *args, out_val=None, **kw)->int:
-    return sdpa_backward_flop_count(dy.shape, q.shape, k.shape, v.shape) // (2 if is_causal else 1)
+def _cpu_sdpa_backward(dy, q, k, v, *args, out_val=None, **kw)->int:
+    return sdpa_backward_flop_count(dy.shape, q.shape, k.shape, v.shape)
 
-_SDPA_CPU = torch.ops.aten._scaled_dot_product_flash_attention_for_cpu_backward
-FLOP_RULES = flop_registry | {torch.ops.aten._scaled_dot_product_flash_attention_for_cpu: _cpu_sdpa,
-                                 _SDPA_CPU: _cpu_sdpa_backward}
+_SDPA_CPU = (torch.ops.aten._scaled_dot_product_flash_attention_for_cpu,  # the CPU's fused kernel, forward and
+             torch.ops.aten._scaled_dot_product_flash_attention_for_cpu_backward)  # backward: unknown to the registry
+FLOP_RULES = flop_registry | dict(zip(_SDPA_CPU, (_cpu_sdpa, _cpu_sdpa_backward)))
+
+def _flops(func, args:tuple, kwargs:dict, out)->int:
+    "FLOPs of one operator by `FLOP_RULES`; a fused attention kernel called causal counts the half square it computes."
+    n = FLOP_RULES[func.overloadpacket](*args, **kwargs, out_val=out)
+    named = dict(zip([a.name for a in func._schema.arguments], args)) | kwargs
+    return n // 2 if named.get("is_causal") else n
 
 class _Census(TorchDispatchMode):
     "Counts the matrix-product FLOPs, aten operators (views excepted) and bytes read and written of what runs inside."
@@ -569,7 +574,7 @@ class _Census(TorchDispatchMode):
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         out = func(*args, **kwargs)
-        if (p := func.overloadpacket) in FLOP_RULES: self.flops += FLOP_RULES[p](*args, **kwargs, out_val=out)
+        if (p := func.overloadpacket) in FLOP_RULES: self.flops += _flops(func, args, kwargs, out)
         if p not in _VIEWS:
             self.ops += 1
             self.bytes += sum(t.numel() * t.element_size() for t in pytree.tree_leaves((args, kwargs, out))
