@@ -21,7 +21,7 @@ import matplotlib.colors as mcolors, matplotlib.pyplot as plt, matplotlib.ticker
 import seaborn as sns
 
 from .attention import ATTENTIONS, attention_spec
-from .benchmark import benchmark_command, config_label
+from .benchmark import benchmark_command, config_label, speed_section
 from .metrics import PASSES
 from .model import LEGACY_ATTENTION_FIELDS
 
@@ -398,6 +398,7 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     for tag in sorted(bench.tag.dropna().unique()) if len(bench) else []:
         md += benchmark_section(bench[bench.tag == tag], report, lengths, sim_T, headline_T, (loads or {}).get(tag, ""))
     for folder in sorted(Path(runs_dir).glob("profile-*/")): md += profile_section(folder)
+    for folder in sorted(Path(runs_dir).glob("step-*/")): md += speed_section(runs_dir, folder.name[5:])  # notebook 05
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 
