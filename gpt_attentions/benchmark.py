@@ -537,10 +537,11 @@ def time_steps(cfg:SpeedConfig, progress:bool=True)->pd.DataFrame: # a row per (
 # %% ../nbs/05_benchmark_lib.ipynb #spd006
 def machine_peak(device:str="cpu", # where to measure
                  dtype:str="float32", # the matmul's dtype
-                 n:int=2048, # square matmul size: large enough to run at the machine's rate
+                 n:int|None=None, # square matmul size; None: 2048 on a CPU, 8192 on a GPU (large enough for its rate)
                  copy_mb:int=256, # MiB copied for the bandwidth: well past every cache
                  repeats:int=5)->dict: # {matmul_gflops, bandwidth_gbs, ridge}: medians at the current threads
     "The machine's measured matmul rate (a large `torch.mm`) and memory bandwidth (a large copy)."
+    n = n or (2048 if torch.device(device).type == "cpu" else 8192)
     a, b = (torch.randn(n, n, device=device).to(_dtype(dtype)) for _ in range(2))
     mm = time_fn(lambda: torch.mm(a, b), warmup=2, repeats=repeats, device=device).median
     x = torch.ones(copy_mb * 2**20 // 4, device=device); y = torch.empty_like(x)
