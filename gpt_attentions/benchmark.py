@@ -585,7 +585,7 @@ class _Census(TorchDispatchMode):
 @contextmanager
 def _eager():
     "The Performer's compiled blocks run eagerly inside (`performer.COMPILE`): the census sees every operator."
-    from . import performer
+    from gpt_attentions import performer
     was, performer.COMPILE = performer.COMPILE, False
     try: yield
     finally: performer.COMPILE = was
