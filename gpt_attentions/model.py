@@ -54,6 +54,7 @@ class GPTConfig:
     attention:str="vanilla" # which core mixes positions: a name in `ATTENTIONS` (or 'module:Class')
     attention_args:dict=field(default_factory=dict) # the core's own hyper-parameters, e.g. {"num_features": 128}
     position:str="learned" # how a token knows its place: "learned" (nanoGPT's table), "rope" (rotary q and k) or "none"
+    qkv_conv:int=0 # kernel of a causal depthwise convolution on q, k and v before the core (Based's); 0: none
 
     def __post_init__(self):
         for nm in ("vocab_size", "block_size", "n_layer", "n_head", "n_embd"):
@@ -63,6 +64,7 @@ class GPTConfig:
             raise ValueError(f"GPTConfig: n_embd={self.n_embd} is not divisible by n_head={self.n_head}; "
                              f"use an n_embd that is a multiple of n_head (e.g. {lo or self.n_head} or {lo + self.n_head})")
         if not 0 <= self.dropout < 1: raise ValueError(f"GPTConfig: dropout must lie in [0, 1), got {self.dropout!r}")
+        check_hparam("qkv_conv", self.qkv_conv, minimum=0, owner="GPTConfig")
         if self.position not in POSITIONS:
             raise ValueError(f"GPTConfig: position must be one of {', '.join(POSITIONS)}, got {self.position!r}")
         if self.position == "rope" and self.head_dim % 2:
@@ -122,16 +124,36 @@ class CausalSelfAttention(nn.Module):
         self.c_proj = nn.Linear(cfg.n_embd, cfg.n_embd, bias=cfg.bias)
         self.resid_dropout = nn.Dropout(cfg.dropout)
         self.rotary = Rotary(cfg.head_dim, cfg.block_size) if cfg.position == "rope" else None
+        # one length-`qkv_conv` filter per channel of q, k and v, causal (see "The short convolution" below)
+        C3 = 3 * cfg.n_embd
+        self.conv = nn.Conv1d(C3, C3, cfg.qkv_conv, groups=C3, bias=cfg.bias) if cfg.qkv_conv else None
+
+    def mix(self, a:Tensor, # (B, T, 3C) the projections q, k, v side by side
+            past:Tensor|None=None, # (B, kernel-1, 3C) the projections of the tokens before these; None: zeros
+           )->tuple[Tensor, Tensor|None]: # (B, T, 3C) convolved, and the last kernel-1 projections (None without conv)
+        "The short causal convolution over positions, each channel its own filter; the identity when `qkv_conv` is 0."
+        if self.conv is None: return a, None
+        B, T, C3 = a.shape; w = self.conv.kernel_size[0]
+        past = a.new_zeros(B, w - 1, C3) if past is None else past
+        full = torch.cat([past, a], 1)                                                  # (B, w-1+T, 3C)
+        y = F.conv1d(full.transpose(1, 2), self.conv.weight, self.conv.bias, groups=C3)  # (B, 3C, T): no padding needed
+        return y.transpose(1, 2), full[:, full.shape[1] - (w - 1):]
+
+    def heads(self, a:Tensor, # (B, T, 3C) q, k, v side by side
+              offset:int=0, # position of the first token
+             )->list[Tensor]: # q, k, v, each (B, nh, T, hs); q and k rotated under "rope"
+        "Split the projections into heads, and rotate q and k under position='rope'."
+        B, T, C3 = a.shape; C = C3 // 3
+        # (B, T, 3C) -> three (B, T, C) -> (B, nh, T, hs)
+        q, k, v = [t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in a.split(C, dim=2)]
+        if self.rotary is not None: q, k = self.rotary(q, offset), self.rotary(k, offset)
+        return [q, k, v]
 
     def qkv(self, x:Tensor, # (B, T, C) the normalised residual stream
             offset:int=0, # position of x's first token
            )->list[Tensor]: # q, k, v as the core reads them, each (B, nh, T, hs); q and k rotated under "rope"
-        "The core's inputs for `x`."
-        B, T, C = x.shape
-        # (B, T, 3C) -> three (B, T, C) -> (B, nh, T, hs)
-        q, k, v = [t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in self.c_attn(x).split(C, dim=2)]
-        if self.rotary is not None: q, k = self.rotary(q, offset), self.rotary(k, offset)
-        return [q, k, v]
+        "The core's inputs for `x`: projected, convolved under `qkv_conv`, split into heads."
+        return self.heads(self.mix(self.c_attn(x))[0], offset)
 
     def _out(self, y:Tensor)->Tensor:
         B, _, T, _ = y.shape
@@ -142,11 +164,19 @@ class CausalSelfAttention(nn.Module):
         return self._out(self.core(*self.qkv(x)))
 
     def step(self, x:Tensor, state=None, pos:int=0): # x: (B, 1, C), the newest token, at position `pos`
-        "Attend from one new token using the core's state; returns (output (B, 1, C), new state)."
-        q, k, v = self.qkv(x, pos)  # (B, nh, 1, hs); the key enters the state rotated, as the parallel form reads it
-        if state is None: state = self.core.init_state(x.shape[0], device=x.device, dtype=q.dtype)
-        y, state = self.core.step(q, k, v, state)
-        return self._out(y), state
+        "Attend from one new token with the core's state (and the convolution's inputs): (output (B, 1, C), new state)."
+        conv = self.conv is not None
+        a, past = self.mix(self.c_attn(x), state["conv"] if conv and state is not None else None)
+        q, k, v = self.heads(a, pos)  # (B, nh, 1, hs); the key enters the state rotated, as the parallel form reads it
+        core = state["core"] if conv and state is not None else state
+        if core is None: core = self.core.init_state(x.shape[0], device=x.device, dtype=q.dtype)
+        y, core = self.core.step(q, k, v, core)
+        return self._out(y), (dict(core=core, conv=past) if conv else core)
+
+    def state_numel(self, T:int)->int:
+        "Numbers per sequence this layer keeps to produce position T: the core's, and the convolution's last inputs."
+        return self.core.state_numel(T) + (0 if self.conv is None else (self.conv.kernel_size[0] - 1) * 3 * self.n_embd)
+
 
 # %% ../nbs/02_model.ipynb #28ae08ed
 class MLP(nn.Module):
@@ -494,7 +524,8 @@ def generation_profile(model:GPT, # a model in eval mode; its block_size bounds 
                 else: model.lm_head(model._hidden(idx[:, max(0, ctx + i + 1 - bs):ctx + i + 1])[:, -1])
                 synchronize(dev); times[ctx].append(time.perf_counter() - t0)
     return [dict(context=ctx, ms_per_token=1e3 * statistics.median(times[ctx]), stateful=stateful,
-                 state_bytes=elt * sum(c.state_numel(ctx) for c in cores)) for ctx in sorted(contexts)]
+                 state_bytes=elt * sum(b.attn.state_numel(ctx) for b in model.transformer.h))
+            for ctx in sorted(contexts)]
 
 # %% ../nbs/02_model.ipynb #ck000001
 @patch(cls_method=True)

@@ -116,6 +116,7 @@ class RecallConfig:
     position:str="none" # GPTConfig.position: "none" (the shift gives the order the lookup needs), "learned" or "rope"
     mlp:bool=False # keep the blocks' MLPs (False: attention only, as Zoology's MQAR models)
     shift_window:int=2 # the first block attends over this many tokens (`local`), the mechanism in the others; 0: all the mechanism
+    qkv_conv:int=0 # kernel of the short convolution on q, k, v in every block (GPTConfig.qkv_conv); 0: none
     qkv_init_std:float|None=None # std of the q, k, v projections at initialisation (None: the model's, nanoGPT's 0.02)
     steps:int=1500 # optimizer steps
     batch_tokens:int=2560 # tokens per step, split evenly over the pair counts in the batch
@@ -143,19 +144,29 @@ class RecallConfig:
         if self.shift_window < 0 or (self.shift_window and self.n_layer < 2):
             raise ValueError(f"RecallConfig: shift_window={self.shift_window} needs shift_window >= 0 and, when > 0, n_layer >= 2 "
                              f"(n_layer={self.n_layer}): the first block shifts, the others hold the mechanism; use shift_window=0")
+        check_hparam("qkv_conv", self.qkv_conv, minimum=0, owner="RecallConfig")
         self.attention_args = parse_attention_args(self.attention_args)
 
     def model_config(self)->GPTConfig:
         "The GPT of this run (every block with the run's mechanism; `recall_model` swaps the first block's core for the shift)."
         return GPTConfig(vocab_size=self.vocab_size, block_size=self.seq_len, n_layer=self.n_layer, n_head=self.n_head,
                          n_embd=self.n_embd, dropout=0.0, attention=self.attention, attention_args=self.attention_args,
-                         position=self.position)
+                         position=self.position, qkv_conv=self.qkv_conv)
 
     @property
     def name(self)->str:
         "The run's folder name: length, mechanism and its hyper-parameters, learning rate and seed."
         hp = "".join(f"-{k}{int(v) if isinstance(v, bool) else v}" for k, v in sorted(self.attention_args.items()))
-        return f"T{self.seq_len}-{self.attention}{hp}-lr{self.learning_rate:g}-seed{self.seed}"
+        extra = ((f"-conv{self.qkv_conv}" if self.qkv_conv else "")
+                 + (f"-shift{self.shift_window}" if self.shift_window != 2 else "")
+                 + (f"-headdim{self.n_embd // self.n_head}" if self.n_embd // self.n_head != 16 else ""))
+        return f"T{self.seq_len}-{self.attention}{hp}{extra}-lr{self.learning_rate:g}-seed{self.seed}"
+
+    @property
+    def setting(self)->str:
+        "The label in tables and figures: mechanism, hyper-parameters, then convolution, shift, head width if set."
+        return setting_label(self.attention, self.attention_args, self.qkv_conv, self.shift_window,
+                             self.n_embd // self.n_head)
 
 class _NoMLP(torch.nn.Module):
     "Stands in for a block's MLP: adds nothing to the residual stream."
@@ -179,7 +190,7 @@ def recall_model(cfg:RecallConfig)->GPT:
 def state_bytes(model:GPT, T:int)->int:
     "Bytes per sequence the model's attention keeps about the past to produce position T: every block's core state."
     item = next(model.parameters()).element_size()
-    return sum(b.attn.core.state_numel(T) for b in model.transformer.h) * item
+    return sum(b.attn.state_numel(T) for b in model.transformer.h) * item  # the cores', and the convolution's inputs
 
 # %% ../nbs/07_recall_lib.ipynb #rc0019
 def heldout_sets(cfg:RecallConfig)->dict: # {P: MQARBatch}
@@ -288,6 +299,12 @@ RECALL_SETTINGS = (  # (attention, attention_args): exact attention, the short-w
     ("linformer", {"proj_len": 16}), ("linformer", {"proj_len": 64}),
     ("nystrom", {"num_landmarks": 16}), ("nystrom", {"num_landmarks": 64}),
     ("performer", {"num_features": 16}), ("performer", {"num_features": 64}),
+    # mechanisms with a fixed state (notebooks 01f-01h), then the short convolution in place of the shift block
+    ("deltanet", {}), ("based", {}),
+    ("linattn", {"feature_map": "taylor"}), ("linattn", {"feature_map": "elu"}), ("linattn", {"feature_map": "relu"}),
+    ("linattn", {"feature_map": "performer"}),
+    ("vanilla", {}, {"qkv_conv": 4, "shift_window": 0}), ("deltanet", {}, {"qkv_conv": 4, "shift_window": 0}),
+    ("deltanet", {}, {"n_head": 1}),  # one 64-wide head: a 64 x 64 memory, whose keys can hold 64 pairs apart
 )
 
 def pairs_at(T:int, pairs=RECALL_PAIRS)->tuple:
@@ -305,13 +322,13 @@ def recall_runs(lengths=RECALL_LENGTHS, # sequence lengths, one run per length a
     runs = []
     for T in lengths:
         if not pairs_at(T, pairs): raise ValueError(f"no pair count of {list(pairs)} exists at length {T} (4P <= T): drop the length or add smaller counts")
-        for att, args in settings:
-            args = dict(args)
+        for att, args, *extra in settings:  # an optional third entry: RecallConfig fields of this setting only
+            args, extra = dict(args), dict(extra[0]) if extra else {}
             if att in {"linformer", "nystrom"}:  # their sizes cannot exceed the length
                 k = "proj_len" if att == "linformer" else "num_landmarks"
                 if args.get(k, 0) > T: continue
             runs += [RecallConfig(attention=att, attention_args=args, seq_len=T, pairs=pairs_at(T, pairs), learning_rate=lr, seed=s,
-                                  **overrides) for lr in learning_rates for s in seeds]
+                                  **(overrides | extra)) for lr in learning_rates for s in seeds]
     return runs
 
 def run_sweep(runs:list[RecallConfig], # from `recall_runs`
@@ -330,9 +347,15 @@ def run_sweep(runs:list[RecallConfig], # from `recall_runs`
     return res
 
 # %% ../nbs/07_recall_lib.ipynb #rc0032
-def setting_label(attention:str, attention_args:dict)->str:
-    "A short legend label: the mechanism and its hyper-parameters, e.g. 'performer num_features=16'."
-    return " ".join([attention] + [f"{k}={v}" for k, v in sorted(attention_args.items())])
+def setting_label(attention:str, attention_args:dict,
+                  qkv_conv:int=0, # the short convolution's kernel; shown when not 0
+                  shift_window:int=2, # the shift block's window; shown when not the default 2
+                  head_dim:int=16, # width of a head; shown when not the default 16 (64 wide, 4 heads)
+                 )->str:
+    "A short legend label: the mechanism, its hyper-parameters, then 'conv=4 shift=0 head_dim=64' where set."
+    extra = ([f"conv={qkv_conv}"] if qkv_conv else []) + ([f"shift={shift_window}"] if shift_window != 2 else []) \
+            + ([f"head_dim={head_dim}"] if head_dim != 16 else [])
+    return " ".join([attention] + [f"{k}={v}" for k, v in sorted(attention_args.items())] + extra)
 
 def load_recall(results:str|Path)->"pd.DataFrame":
     "One row per finished run and pair count: the last evaluation's metrics, the setting, the state bytes."
@@ -344,7 +367,9 @@ def load_recall(results:str|Path)->"pd.DataFrame":
         last = mt[mt["step"] == mt["step"].max()]
         run = info["run"]
         for _, r in last.iterrows():
-            out.append(dict(name=info["name"], setting=setting_label(run["attention"], run["attention_args"]),
+            label = setting_label(run["attention"], run["attention_args"], run.get("qkv_conv", 0),
+                                  run.get("shift_window", 2), run["n_embd"] // run["n_head"])
+            out.append(dict(name=info["name"], setting=label,
                             attention=run["attention"], seq_len=run["seq_len"], pairs=int(r["pairs"]),
                             accuracy=r["accuracy"], far_accuracy=r["far_accuracy"], queries=int(r["queries"]),
                             far_queries=int(r["far_queries"]), loss=r["loss"], state_bytes=info["state_bytes"],
@@ -381,7 +406,7 @@ def seed_runs(df:"pd.DataFrame", # from `load_recall`: the search's runs
     "The further seeds: each setting's run at its picked learning rate, again with every seed, where a cell of the pick is unsettled."
     p = picked(df)
     todo = {(int(T), s, lr) for (T, s, lr), g in p.groupby(["seq_len", "setting", "lr"]) if any(unsettled(a) for a in g.accuracy)}
-    return [replace(r, seed=s) for r in runs if (r.seq_len, setting_label(r.attention, r.attention_args), r.learning_rate) in todo
+    return [replace(r, seed=s) for r in runs if (r.seq_len, r.setting, r.learning_rate) in todo
             for s in seeds if s != r.seed]
 
 def recall_summary(df:"pd.DataFrame")->"pd.DataFrame":
@@ -394,8 +419,13 @@ def recall_summary(df:"pd.DataFrame")->"pd.DataFrame":
     return s
 
 # %% ../nbs/07_recall_lib.ipynb #rc0034
+def _styles(settings:list)->tuple[dict, dict]: # setting -> colour, setting -> marker: 20 colours, 10 markers, cycled
+    import itertools, matplotlib.pyplot as plt
+    return (dict(zip(settings, itertools.cycle(plt.cm.tab20.colors[::2] + plt.cm.tab20.colors[1::2]))),
+            dict(zip(settings, itertools.cycle("os^v<>DPX*"))))
+
 def _order(df)->list: # settings in the order of RECALL_SETTINGS, then any others
-    known = [setting_label(a, k) for a, k in RECALL_SETTINGS]
+    known = [RecallConfig(attention=a, attention_args=k, **(x[0] if x else {})).setting for a, k, *x in RECALL_SETTINGS]
     return [s for s in known if s in set(df["setting"])] + sorted(set(df["setting"]) - set(known))
 
 def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")->"plt.Figure":
@@ -403,7 +433,7 @@ def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")
     import matplotlib.pyplot as plt
     lengths, settings = sorted(df["seq_len"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(lengths), figsize=(3.2 * len(lengths), 3.4), sharey=True, squeeze=False)
-    colors, markers = dict(zip(settings, plt.cm.tab10.colors)), dict(zip(settings, "os^v<>DPX*"))
+    colors, markers = _styles(settings)
     for ax, T in zip(axes[0], lengths):
         d = df[df["seq_len"] == T]
         for i, s in enumerate(settings):  # earlier settings drawn larger, so that equal accuracies stay visible
@@ -425,7 +455,7 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
     import matplotlib.pyplot as plt, matplotlib.ticker as mticker
     pairs, settings = sorted(df["pairs"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(pairs), figsize=(3.0 * len(pairs), 3.4), sharey=True, squeeze=False)
-    colors, markers = dict(zip(settings, plt.cm.tab10.colors)), dict(zip(settings, "os^v<>DPX*"))
+    colors, markers = _styles(settings)
     for ax, P in zip(axes[0], pairs):
         d = df[df["pairs"] == P]
         for s in settings:
@@ -552,7 +582,7 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     runs = df.drop_duplicates("name")
     info = [json.loads((results/n/"config.json").read_text())["run"] for n in runs["name"]]
     recipe = sorted({(r["steps"], r["batch_tokens"], r["n_embd"], r["n_head"], r.get("shift_window", 0), r.get("mlp", True),
-                      r.get("position", "learned")) for r in info}, key=str)
+                      r.get("position", "learned"), r.get("qkv_conv", 0)) for r in info}, key=str)
     ramps = sorted({(r["seq_len"], r.get("curriculum", 0)) for r in info})
     checks = []
     for T, lo in sorted(chk["vanilla_lowest"].items()):
@@ -578,7 +608,8 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
               f"{st} steps of {bt} tokens, {c} wide with {h} heads, {'MLPs' if m else 'attention only'}, "
               + ("no position embedding, " if pos == "none" else f"{pos} positions, ")
               + (f"the first block a {sw}-token `local` shift and the second the mechanism" if sw else "every block the mechanism")
-              for st, bt, c, h, sw, m, pos in recipe)
+              + (f", a {cv}-tap convolution on q, k and v in every block" if cv else "")
+              for st, bt, c, h, sw, m, pos, cv in recipe)
           + "; the length growing to the full one over the first " + ", ".join(f"{cu:.0%} of the steps at {T} tokens" for T, cu in ramps)
           + f"). **Protocol:** every setting at each peak learning rate of {{{', '.join(f'{lr:g}' for lr in sorted(runs.lr.unique()))}}} with seed "
           f"{int(runs.seed.min())}, the best mean accuracy over the pair counts kept (the search is the last table); where a setting's pick "
@@ -631,7 +662,8 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
         try: settings = json.loads(settings) if settings else RECALL_SETTINGS
         except json.JSONDecodeError as e: raise ValueError(f"settings is not valid JSON ({e}): write it as '[[\"local\", {{\"window\": 16}}]]'") from None
     results, report = recall_paths(results, report)
-    search = recall_runs(lengths, [(a, dict(k)) for a, k in settings], learning_rates=learning_rates, seeds=seeds[:1],
+    settings = [(a, dict(k), *x) for a, k, *x in settings]  # a third entry: RecallConfig fields of the setting
+    search = recall_runs(lengths, settings, learning_rates=learning_rates, seeds=seeds[:1],
                          **{k: v for k, v in overrides.items() if v is not None})
     torch.set_num_threads(threads)
     log(f"search: {len(search)} runs, {sum(len(r.pairs) for r in search)} cells; results in {results.name}/")
