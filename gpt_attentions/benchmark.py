@@ -546,8 +546,8 @@ def machine_peak(device:str="cpu", # where to measure
     mm = time_fn(lambda: torch.mm(a, b), warmup=2, repeats=repeats, device=device).median
     x = torch.ones(copy_mb * 2**20 // 4, device=device); y = torch.empty_like(x)
     cp = time_fn(lambda: y.copy_(x), warmup=2, repeats=repeats, device=device).median
-    gflops, gbs = 2 * n**3 / mm / 1e9, 2 * x.nbytes / cp / 1e9  # a copy reads and writes every byte
-    return dict(matmul_gflops=round(gflops, 2), bandwidth_gbs=round(gbs, 2), ridge=round(gflops / gbs, 2))
+    gflops, gbs = round(2 * n**3 / mm / 1e9, 2), round(2 * x.nbytes / cp / 1e9, 2)  # a copy reads and writes each byte
+    return dict(matmul_gflops=gflops, bandwidth_gbs=gbs, ridge=round(gflops / gbs, 2))
 
 # %% ../nbs/05_benchmark_lib.ipynb #spd009
 _VIEWS = {getattr(torch.ops.aten, nm) for nm in (
