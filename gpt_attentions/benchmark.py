@@ -32,10 +32,12 @@ from .attention import (ATTENTIONS, attention_class, attention_spec, make_attent
 from .model import GPT, GPTConfig, generation_profile, load_gpt, synchronize
 from .metrics import (PASSES, SIMILARITY_COLUMNS, _dtype, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
-from .cli import check_fields, literal_or_str
-from .train import (autocast_context, default_out_dir, make_configs, pick_device, prepared_data,
-                                  train_step)
+from .cli import check_fields, literal_or_str, parse_json
+from .env import default_out_dir, load_avg, pick_device
+from .train import autocast_context, make_configs, prepared_data, train_step
 from .data import atomic_write, get_batch
+from .attention import display_name
+from .files import read_csv, read_json
 
 # %% ../nbs/05_benchmark_lib.ipynb #797d124d
 def default_grid(methods:str|list="all")->dict:
@@ -70,12 +72,8 @@ def method_configs(methods:str|list="all", # names from `ATTENTIONS`, or "all"
 
 def parse_grid(grid)->dict:
     "A grid from a dict, its JSON (papermill, the command line) or None/'' (no overrides)."
-    if grid is None or grid == "": return {}
-    if isinstance(grid, str):
-        try: grid = json.loads(grid)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"grid is not valid JSON ({e}): write it as "
-                             "'{\"performer\": {\"num_features\": [64, 128]}}'") from None
+    grid = parse_json(grid, "grid", '{"performer": {"num_features": [64, 128]}}')
+    if grid is None: return {}
     if not (isinstance(grid, dict) and all(isinstance(v, dict) for v in grid.values())):
         raise ValueError(f"grid must map methods to {{hyper-parameter: [values]}}, got {grid!r}")
     return {m: {k: v if isinstance(v, (list, tuple)) else [v] for k, v in hp.items()} for m, hp in grid.items()}
@@ -185,11 +183,6 @@ def benchmark_command(config:BenchmarkConfig|dict, # a run's config, or `config.
     if gm == dflt["generation_model"]: return cmd
     return cmd + f"  # and generation_model={json.dumps(gm)}, which is no notebook parameter"
 
-def _load_avg()->list|None:
-    "The load average over 1, 5 and 15 minutes (None where the system has none)."
-    try: return [round(x, 2) for x in os.getloadavg()]
-    except (OSError, AttributeError): return None
-
 # %% ../nbs/05_benchmark_lib.ipynb #13d9bab1
 def _row(cfg:BenchmarkConfig, info:dict, c:dict, T:int, mode:str, pass_:str, source:str, H:int, D:int)->dict:
     hp = c["hparams"]
@@ -286,8 +279,8 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
     done, load = _done_rows(out, cfg)
     if not done and path.exists(): path.unlink()
     info = machine_info(cfg.device)
-    load = dict(start=_load_avg()) | ({k: load[k] for k in ("start", "resumed") if k in load} if done else {})
-    if done: load["resumed"] = load.get("resumed", []) + [_load_avg()]
+    load = dict(start=load_avg()) | ({k: load[k] for k in ("start", "resumed") if k in load} if done else {})
+    if done: load["resumed"] = load.get("resumed", []) + [load_avg()]
     def record():  # config.json and command.txt, each replaced whole: a reader never sees half of one
         with atomic_write(out/"config.json") as f:
             f.write(json.dumps(dict(config=asdict(cfg), **info, load_avg=load), indent=1).encode())
@@ -364,7 +357,7 @@ def run_benchmark(cfg:BenchmarkConfig, # what to measure
             lab = config_label(c["method"], c["hparams"])
             if all((lab, L, "causal", "generation", "random") in done for L in cfg.generation_lengths): continue
             for row in generation_rows(cfg, info, c): _append(path, row)
-    load["end"] = _load_avg(); record()
+    load["end"] = load_avg(); record()
     df = pd.read_csv(path)
     if (bad := df[df.status == "error"]).size:
         print(f"{len(bad)} rows failed; first: {bad.iloc[0].label} T={bad.iloc[0]['T']}: {bad.iloc[0].note}")
@@ -408,7 +401,7 @@ def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in i
                  )->pd.DataFrame:
     "Profile one pass (`profile_pass`) and keep the table with its machine, load, threads, switches and command."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    load = _load_avg()
+    load = load_avg()
     ops = profile_pass(method, T, hparams, causal, pass_, threads=threads, top=top)
     env = {k: os.environ[k] for k in PROFILE_ENV if k in os.environ}
     args = dict(out=str(out), name=name, method=method, T=T, hparams=hparams or {}, causal=causal, pass_=pass_,
@@ -420,7 +413,7 @@ def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in i
     command = " ".join([f"{k}={shlex.quote(v)}" for k, v in env.items()]
                        + ["python", "-c", f'"{call}"' if plain else shlex.quote(call)])
     meta = dict(args, wall_ms=ops.attrs["wall_ms"], threads_used=ops.attrs["threads"], env=env, command=command,
-                load_avg=dict(start=load, end=_load_avg()), **machine_info("cpu"))
+                load_avg=dict(start=load, end=load_avg()), **machine_info("cpu"))
     with atomic_write(out/f"{name}.csv") as f: f.write(ops.to_csv(index=False).encode())
     with atomic_write(out/f"{name}.json") as f: f.write(json.dumps(meta, indent=1).encode())
     return ops
@@ -511,7 +504,7 @@ def time_steps(cfg:SpeedConfig, progress:bool=True)->pd.DataFrame: # a row per (
     "Milliseconds per training step of every setting at every length, measured side by side in interleaved rounds."
     rows, data_dir, gen = [], prepared_data(None), torch.Generator().manual_seed(0)
     for T in cfg.lengths:
-        load = _load_avg()  # each length's rounds have their own load record
+        load = load_avg()  # each length's rounds have their own load record
         built = [(a, args, *_step_model(a, args, T, cfg)) for a, args in cfg.settings]
         times = [[] for _ in built]
         def step(model, opt, tc, ctx, scaler):  # the study's step: `train_step` with the preset's clipping
@@ -523,7 +516,7 @@ def time_steps(cfg:SpeedConfig, progress:bool=True)->pd.DataFrame: # a row per (
                 synchronize(cfg.device); t0 = time.perf_counter()
                 for _ in range(cfg.steps): step(model, opt, tc, ctx, scaler)
                 synchronize(cfg.device); times[i].append((time.perf_counter() - t0) / cfg.steps * 1e3)
-        end, med = _load_avg(), [statistics.median(t) for t in times]
+        end, med = load_avg(), [statistics.median(t) for t in times]
         exact, floor = (med[[b[0] for b in built].index(n)] for n in ("vanilla", "uniform"))
         for (a, args, *_, used), t, ms in zip(built, times, med):
             rows.append(_speed_row(cfg, a, args, used, T, load, end) | dict(
@@ -614,7 +607,7 @@ def roofline(cfg:SpeedConfig, progress:bool=True)->pd.DataFrame: # a row per (se
     peak, rows = machine_peak(cfg.device, cfg.dtype), []
     work = list(itertools.product(cfg.lengths, cfg.settings, PASSES))
     for T, (a, args), pass_ in progress_bar(work, display=progress, leave=False):
-        load = _load_avg()
+        load = load_avg()
         used = make_configs(a, preset=cfg.preset, attention_args=args)[0].attention_args  # the preset's values too
         run = attention_workload(a, T, cfg.batch_size, H, D, True, pass_, cfg.dtype, cfg.device, hparams=used)
         run.warmup()
@@ -622,7 +615,7 @@ def roofline(cfg:SpeedConfig, progress:bool=True)->pd.DataFrame: # a row per (se
         c = pass_census(run)  # FLOPs and bytes do not depend on the device
         ms, gflop = 1e3 * t.median, c["flops"] / 1e9
         arith, mem = 1e3 * gflop / peak["matmul_gflops"], 1e3 * c["bytes"] / 1e9 / peak["bandwidth_gbs"]
-        rows.append(_speed_row(cfg, a, args, used, T, load, _load_avg()) | dict(
+        rows.append(_speed_row(cfg, a, args, used, T, load, load_avg()) | dict(
             **{"pass": pass_}, n_head=H, head_dim=D, ms=round(ms, 3), ms_q1=round(1e3 * t.q1, 3),
             ms_q3=round(1e3 * t.q3, 3),
             gflop=round(gflop, 4), gflops_per_s=round(gflop / ms * 1e3, 2),
@@ -657,12 +650,12 @@ def run_speed(cfg:SpeedConfig, progress:bool=True)->dict: # {suite: its table}
         for suite in cfg.suites:
             folder = Path(cfg.out_dir or default_out_dir()/"runs")/f"{'step' if suite == 'steps' else suite}-{cfg.tag}"
             folder.mkdir(parents=True, exist_ok=True)
-            info, load = machine_info(cfg.device), dict(start=_load_avg())
+            info, load = machine_info(cfg.device), dict(start=load_avg())
             df = (time_steps if suite == "steps" else roofline)(cfg, progress)
             extra = dict(peak_end=machine_peak(cfg.device, cfg.dtype)) if suite == "roofline" else {}
             with atomic_write(folder/f"{suite}.csv") as f: f.write(df.to_csv(index=False).encode())
             with atomic_write(folder/"config.json") as f:
-                f.write(json.dumps(dict(config=asdict(cfg), **info, load_avg=load | dict(end=_load_avg()), **extra,
+                f.write(json.dumps(dict(config=asdict(cfg), **info, load_avg=load | dict(end=load_avg()), **extra,
                                         date=time.strftime("%Y-%m-%d")), indent=1).encode())
             with atomic_write(folder/"command.txt") as f: f.write((speed_command(cfg) + "\n").encode())
             out[suite] = df
@@ -682,8 +675,11 @@ def speed_experiment(settings:str="", model:str="", out_dir:str="", **params)->S
 
 # %% ../nbs/05_benchmark_lib.ipynb #spt001
 def _read_speed(bench_dir, kind:str, tag:str)->tuple[pd.DataFrame, dict]:
+    "A speed run's table (its settings under their display names) and its config, read through the checked readers."
     d = Path(bench_dir)/f"{kind}-{tag}"
-    return pd.read_csv(d/f"{'steps' if kind == 'step' else 'roofline'}.csv"), json.loads((d/"config.json").read_text())
+    t = read_csv(d/f"{'steps' if kind == 'step' else 'roofline'}.csv")
+    names = [display_name(a, json.loads(x) if isinstance(x, str) else {}) for a, x in zip(t.attention, t.attention_args)]
+    return t.assign(label=names), read_json(d/"config.json")
 
 def step_speed_table(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
                      tag:str="cpu", # the run: step-<tag>/
@@ -700,14 +696,17 @@ def step_speed_table(bench_dir:str|Path, # the committed benchmarks (`nbs/result
 
 def roofline_table(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
                    tag:str="cpu", # the run: roofline-<tag>/
-                  )->pd.DataFrame: # a row per setting, length and pass
-    "The roofline table: each attention core's time, counted FLOPs, rate, share of the matmul peak, intensity, bound."
+                  )->pd.DataFrame: # a row per setting and length, forward and forward+backward side by side
+    "The roofline table: each attention core's time, share of the matmul peak, overhead, intensity and bound."
     r, _ = _read_speed(bench_dir, "roofline", tag)
-    return pd.DataFrame({"setting": r.label, "T": r["T"], "pass": r["pass"], "ms": r.ms.map("{:,.1f}".format),
-                         "GFLOP": r.gflop.map("{:.3f}".format), "GFLOP/s": r.gflops_per_s.map("{:.1f}".format),
-                         "share of peak": r.share_of_peak.map("{:.2f}".format), "operators": r.ops,
-                         "µs per operator": r.us_per_op.map("{:,.0f}".format),
-                         "FLOP per byte": r.intensity.map("{:.2f}".format), "bound": r.bound})
+    r = r[r.attention != "uniform"]  # the step's floor: no attention arithmetic, so no rate to place on the roofline
+    f, b = (r[r["pass"] == p].reset_index(drop=True) for p in ("forward", "forward+backward"))
+    return pd.DataFrame({"setting": b.label, "T": b["T"], "ms, forward": f.ms.map("{:,.1f}".format),
+                         "ms, forward+backward": b.ms.map("{:,.1f}".format),
+                         "share of peak, forward": f.share_of_peak.map("{:.2f}".format),
+                         "share of peak, forward+backward": b.share_of_peak.map("{:.2f}".format),
+                         "µs per operator": b.us_per_op.map("{:,.0f}".format),
+                         "FLOP per byte": b.intensity.map("{:.2f}".format), "bound": b.bound})
 
 def _md(df:pd.DataFrame, index:bool=True)->list[str]:
     cols = ([df.index.name or ""] if index else []) + list(df.columns)
