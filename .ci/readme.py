@@ -15,17 +15,8 @@ def render(nb_path=root/"nbs"/"index.ipynb") -> str:
         src = "".join(c["source"]).strip()
         if not src or src.startswith("#| hide"): continue
         if c["cell_type"] == "markdown" and src.startswith("<!-- summary"):
-            res = root/"nbs"/"results"/"summary.md"  # the answer and its regime: `python -m gpt_attentions.pages` writes it
-            parts.append(res.read_text().strip() if res.is_file() else "## The answer, and its regime\n\nNo kept results yet.")
-        elif c["cell_type"] == "markdown" and src.startswith("<!-- results"):
-            res = root/"nbs"/"results"/"results.md"  # written by nbs/06_analysis.ipynb with -p publish_to nbs/results
-            parts.append(res.read_text().strip() if res.is_file() else "## Results\n\nNo published results yet.")
-        elif c["cell_type"] == "markdown" and src.startswith("<!-- study"):
-            res = root/"nbs"/"results"/"study.md"  # the study's verdict, written by the same notebook
-            parts.append(res.read_text().strip() if res.is_file() else "## Verdict: the study\n\nThe study (`nbs/05a_study.ipynb`) has no kept runs yet.")
-        elif c["cell_type"] == "markdown" and src.startswith("<!-- recall"):
-            res = root/"nbs"/"results"/"recall.md"  # written by nbs/07_recall.ipynb from its finished runs
-            parts.append(res.read_text().strip() if res.is_file() else "## Recall (MQAR)\n\nNo finished recall runs yet.")
+            res = root/"nbs"/"results"/"summary.md"  # the answer: `python -m gpt_attentions.pages` writes it
+            parts.append(res.read_text().strip() if res.is_file() else "## The answer\n\nNo kept results yet.")
         elif c["cell_type"] == "markdown": parts.append(src)
         elif c["cell_type"] == "code":
             lines = [l for l in src.splitlines() if not l.startswith("#|")]

@@ -1,4 +1,4 @@
-"""One interface for every mechanism: a registry, input checks, the effective attention matrix, a stateful step for generation, and the checks every mechanism must pass.
+"""One interface for every mechanism: a registry, input checks, the attention matrix, a stateful step, the checks.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/attention.html.md"""
 
@@ -91,7 +91,7 @@ class AttentionCore(nn.Module):
     @classmethod
     def display_name(cls, args:dict, # every hyper-parameter, as `resolve_hparams` returns them
                     )->str:
-        "The setting's name for readers: the title, then the values that tell its settings apart ('Based, feature dim 16')."
+        "The setting's name for readers: the title, then the values that set it apart ('Based, feature dim 16')."
         return ", ".join([cls.title or cls.name.replace("_", " ").capitalize()] + cls.shown_hparams(args))
 
     @classmethod
@@ -106,13 +106,15 @@ class AttentionCore(nn.Module):
         for nm, t in (("q", q), ("k", k)) + ((("v", v),) if v is not None else ()):
             if t.ndim != 4: raise ValueError(f"{self.name}: {nm} must be (B, H, T, D), got shape {tuple(t.shape)}")
             if t.shape[1] != self.n_head or t.shape[3] != self.head_dim:
-                raise ValueError(f"{self.name}: {nm} has shape {tuple(t.shape)}, expected (B, {self.n_head}, T, {self.head_dim})")
+                raise ValueError(f"{self.name}: {nm} has shape {tuple(t.shape)}, "
+                                 f"expected (B, {self.n_head}, T, {self.head_dim})")
         if k.shape != q.shape or (v is not None and v.shape != k.shape):
             raise ValueError(f"{self.name}: q, k, v must share one shape (self-attention), got "
                              f"{tuple(q.shape)}, {tuple(k.shape)}, {tuple(v.shape) if v is not None else None}")
         if q.shape[2] > self.block_size:
             raise ValueError(f"{self.name}: sequence length {q.shape[2]} exceeds block_size={self.block_size}; "
-                             f"crop the input to the last {self.block_size} tokens or build the model with a larger block_size")
+                             f"crop the input to the last {self.block_size} tokens or build the model with a larger "
+                             f"block_size")
 
     def forward(self, q:Tensor, k:Tensor, v:Tensor)->Tensor:
         "Attention output (B, H, T, D)."
@@ -231,7 +233,8 @@ def _entry_points(package:str="gpt_attentions", # the distribution that declares
 
 def _load_entry_point(ep:importlib.metadata.EntryPoint)->type:
     "The checked class `ep` names; an error that names the entry point and the package declaring it."
-    where = f"entry point {ep.name!r} = {ep.value!r} of group {ep.group!r}" + (f", declared by {ep.dist.name}" if ep.dist else "")
+    where = (f"entry point {ep.name!r} = {ep.value!r} of group {ep.group!r}"
+             + (f", declared by {ep.dist.name}" if ep.dist else ""))
     try: cls = ep.load()
     except Exception as e:
         raise ImportError(f"attention plug-in: cannot import the {where}: {type(e).__name__}: {e}. "
@@ -240,7 +243,7 @@ def _load_entry_point(ep:importlib.metadata.EntryPoint)->type:
     except TypeError as e: raise TypeError(f"{e} (the {where})") from None
 
 class AttentionRegistry(Mapping):
-    "Name -> `AttentionCore` subclass: every entry point's (this package's and plug-ins') and those registered at run time."
+    "Name -> `AttentionCore` subclass: every entry point's (this package's, plug-ins') and those registered at runtime."
     def __init__(self, entry_points=_entry_points): # returns the entry points to load
         self._entry_points, self._classes, self._found = entry_points, {}, False
 
@@ -299,7 +302,8 @@ def register_attention(name:str, # how training, the benchmark and the sweep wil
 def attention_class(name:str)->type:
     "The `AttentionCore` subclass registered as `name` (or 'module:Class')."
     try: return ATTENTIONS[name]
-    except KeyError: raise ValueError(f"unknown attention {name!r}; known attentions: {', '.join(ATTENTIONS)}") from None
+    except KeyError:
+        raise ValueError(f"unknown attention {name!r}; known attentions: {', '.join(ATTENTIONS)}") from None
 
 def attention_spec(name:str)->dict[str, HParam]:
     "The hyper-parameters `name` declares: name -> `HParam`."
@@ -333,7 +337,7 @@ def describe_attention(name:str)->str:
 
 # %% ../nbs/01_attention.ipynb #dispcd01
 def display_name(attention:str, # a registered name, or 'module:Class'
-                 attention_args:dict|None=None, # its hyper-parameters as a run or benchmark recorded them; defaults fill the rest
+                 attention_args:dict|None=None, # its hyper-parameters as recorded; the defaults fill the rest
                 )->str:
     "A setting's one name on every table, figure and page: 'Linformer, chunk 64', 'Sliding window 64 (control)'."
     args = dict(attention_args or {})
@@ -365,16 +369,18 @@ def setting_style(attention:str, # a registered name (or one that is not install
     key = _style_key(attention, attention_args)
     if key in MECHANISM_STYLES: c, m, ls = MECHANISM_STYLES[key]
     else:  # a plug-in: a colour and marker from its name, stable from figure to figure
-        (c, m), ls = _PLUGIN_STYLES[zlib.crc32(key.encode()) % len(_PLUGIN_STYLES)], "--" if is_control(attention) else "-"
+        (c, m) = _PLUGIN_STYLES[zlib.crc32(key.encode()) % len(_PLUGIN_STYLES)]
+        ls = "--" if is_control(attention) else "-"
     return dict(color=c, marker=m, ls=ls)
 
 def setting_key(attention:str, attention_args:dict|None=None)->tuple:
-    "A sort key: exact attention, the candidates, plug-ins, then the controls; within one, hyper-parameters in numeric order."
+    "A sort key: exact attention, the candidates, plug-ins, then the controls; within one, hyper-parameters by number."
     key = _style_key(attention, attention_args)
     rank = (_ORDER.index(key) if key in _ORDER else len(_ORDER) + 1 if is_control(attention) or key in MECHANISM_STYLES
             else len(_ORDER))
     rank += ("local", "local_blocks", "uniform").index(key) if key in ("local", "local_blocks", "uniform") else 0
-    vals = tuple((0, float(v), "") if isinstance(v, (int, float)) else (1, 0.0, str(v)) for v in (attention_args or {}).values()
+    vals = tuple((0, float(v), "") if isinstance(v, (int, float)) else (1, 0.0, str(v))
+                 for v in (attention_args or {}).values()
                  if v is not None)
     return (rank, attention, vals)
 
@@ -408,7 +414,7 @@ def gradient_leak(core:AttentionCore, # a causal core
     w = torch.randn(B, core.n_head, t + 1, core.head_dim, generator=torch.Generator().manual_seed(seed + 2))
     y = core(q, k, v)[:, :, :t+1]
     if not y.requires_grad: return 0.0  # outputs that depend on none of q, k, v send gradient nowhere
-    grads = torch.autograd.grad((y * w).sum(), (q, k, v), allow_unused=True)  # None for an input the outputs ignore: a zero gradient
+    grads = torch.autograd.grad((y * w).sum(), (q, k, v), allow_unused=True)  # None: an ignored input, zero gradient
     return max(g[:, :, t+1:].abs().max().item() if g is not None and t + 1 < T else 0.0 for g in grads)
 
 # %% ../nbs/01_attention.ipynb #c5614e36
@@ -456,7 +462,8 @@ def _check_errors(core, build):
         except ValueError as e:
             if msg not in str(e): _fail(core, "errors", f"{what} raised {e!r}, which does not say {msg!r}")
             continue
-        except Exception as e: _fail(core, "errors", f"{what} raised {type(e).__name__}: {e} instead of the contract's ValueError")
+        except Exception as e:
+            _fail(core, "errors", f"{what} raised {type(e).__name__}: {e} instead of the contract's ValueError")
         _fail(core, "errors", f"{what} raised no error")
 
 def _check_determinism(core, build):
@@ -489,16 +496,19 @@ def _matrix_error(core, T:int)->tuple[float, float]:
 def _check_matrix(core, build, rtol, check="matrix"):
     for T in sorted({min(core.block_size, 2*s + 1) for s in _sizes(core)} | {core.block_size}):
         e_apply, e_eye = _matrix_error(core, T)
-        if not e_apply <= rtol: _fail(core, check, f"attention_matrix(q, k) @ v differs from the forward pass by {e_apply:.3g} "
+        if not e_apply <= rtol:
+            _fail(core, check, f"attention_matrix(q, k) @ v differs from the forward pass by {e_apply:.3g} "
                                               f"relative to the output (T={T}; allowed {rtol:g})")
-        if not e_eye <= rtol: _fail(core, check, f"attention_matrix differs from the forward pass on v = I by {e_eye:.3g} "
+        if not e_eye <= rtol:
+            _fail(core, check, f"attention_matrix differs from the forward pass on v = I by {e_eye:.3g} "
                                             f"(T={T}; allowed {rtol:g})")
 
 def _check_stateful(core, build, atol):
     if not core.stateful: return
     for T in sorted({min(core.block_size, 2*s + 3) for s in _sizes(core)} | {core.block_size}):
         if not (e := stateful_matches_parallel(core, T)) <= 100*atol:
-            _fail(core, "stateful", f"step-by-step outputs differ from the parallel ones by {e:.3g} (T={T}; allowed {100*atol:g})")
+            _fail(core, "stateful", f"step-by-step outputs differ from the parallel ones by {e:.3g} "
+                                    f"(T={T}; allowed {100*atol:g})")
 
 def _check_bidirectional(core, build, rtol):
     if not type(core).bidirectional: return
@@ -526,17 +536,27 @@ def check_attention(attention:str|type, # a registered name, 'module:Class', or 
                     seed:int=0, # builds the cores
                     **hparams, # the mechanism's own hyper-parameters
                    )->dict: # {check: "ok"} for every check run
-    "Check a mechanism against the attention contract: an `AssertionError` names the failed property and what it measured."
+    "Check a mechanism against the attention contract: an `AssertionError` names the failed property and its measure."
     cls = (attention_class(attention) if isinstance(attention, str)
            else _check_core_class(vars(attention).get("name") or attention.__name__.lower(), attention))
-    if bad := sorted(set(checks) - set(CHECKS)): raise ValueError(f"unknown checks {', '.join(bad)}; checks: {', '.join(CHECKS)}")
+    if bad := sorted(set(checks) - set(CHECKS)):
+        raise ValueError(f"unknown checks {', '.join(bad)}; checks: {', '.join(CHECKS)}")
     def build(causal:bool=True)->AttentionCore:
         return cls(n_head, head_dim, block_size, causal, **hparams).eval()
     torch.manual_seed(seed); core = build(True)
     run = dict(errors=lambda: _check_errors(core, build), determinism=lambda: _check_determinism(core, build),
                causality=lambda: _check_causality(core, build, atol), matrix=lambda: _check_matrix(core, build, rtol),
-               stateful=lambda: _check_stateful(core, build, atol), bidirectional=lambda: _check_bidirectional(core, build, rtol),
+               stateful=lambda: _check_stateful(core, build, atol),
+               bidirectional=lambda: _check_bidirectional(core, build, rtol),
                precision=lambda: _check_precision(core, build, scale))
     for c in CHECKS:
         if c in checks: run[c]()
     return {c: "ok" for c in CHECKS if c in checks}
+
+# %% ../nbs/01_attention.ipynb #flp001
+from fastcore.basics import patch
+
+@patch
+def flops(self:VanillaAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs; causal: the half a causal kernel computes."
+    return B * self.n_head * (2 if self.causal else 4) * T * T * self.head_dim

@@ -18,6 +18,7 @@ from .local import LocalAttention
 class BasedAttention(AttentionCore):
     "Based (Arora et al. 2024) in one layer: some heads Taylor linear attention, the rest a sliding window."
     name = "based"
+    title = "Based"  # its name on pages: 'Based, window 64'
     stateful = True
     hparams = dict(
         linear_heads=HParam(int, None, "heads of Taylor linear attention, the rest the window's; None: half",

@@ -58,6 +58,7 @@ def delta_chunkwise(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) float32, q and 
 class DeltaNetAttention(AttentionCore):
     "The delta rule (Schlag et al. 2021), L2-normalised q, k, a learned β per token: chunkwise, a D×D state per head."
     name = "deltanet"
+    title = "DeltaNet"  # its name on pages
     stateful = True
     bidirectional = False
     hparams = dict(chunk_size=HParam(int, 64, "tokens per chunk of the chunkwise form", minimum=1))

@@ -1,4 +1,4 @@
-"""The benchmark's comparison one head at a time: the exact attention matrix, a mechanism's effective matrix and their difference, as heatmaps, with ipywidgets to pick the method, its hyper-parameter, the length, the layer and the head.
+"""The benchmark's comparison one head at a time: exact, effective and difference maps, picked with widgets.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/explorer.html.md"""
 
@@ -17,6 +17,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from .attention import make_attention, qkv, softmax_attention_matrix
+from .cli import parse_json
 from .benchmark import config_label, method_configs
 from .metrics import similarity, text_qkv
 
@@ -60,7 +61,8 @@ def plot_attention_maps(maps:dict, # from `attention_maps`
                xlabel="key j", ylabel="query i"); fig.colorbar(im, ax=ax, fraction=0.046)
     s = maps["sim"]
     fig.suptitle(f"{maps['title']}\nall heads: output cos {s['out_cos']:.3f} (uniform {s['out_cos_uniform']:.3f}), "
-                 f"error / uniform's {s['out_err_rel']:.2f}, row KL {s['mat_kl']:.3f} (uniform {s['mat_kl_uniform']:.3f})")
+                 f"error / uniform's {s['out_err_rel']:.2f}, row KL {s['mat_kl']:.3f} "
+                 f"(uniform {s['mat_kl_uniform']:.3f})")
     fig.tight_layout()
     return fig
 
@@ -72,7 +74,8 @@ def attention_explorer(grid:dict|None=None, # method -> {hparam: values}; defaul
     configs, _ = method_configs("all", grid)
     by_method = {}
     for c in configs: by_method.setdefault(c["method"], []).append(c["hparams"])
-    method = widgets.Dropdown(options=sorted(by_method, key=lambda m: (m != "vanilla", m)), description="method")  # the reference first
+    first = lambda m: (m != "vanilla", m)  # the reference first
+    method = widgets.Dropdown(options=sorted(by_method, key=first), description="method")
     hp = widgets.Dropdown(description="hparam")
     T = widgets.Dropdown(options=list(lengths), value=lengths[min(1, len(lengths) - 1)], description="T")
     layer = widgets.IntSlider(0, 0, n_layer - 1, description="layer")
@@ -85,7 +88,9 @@ def attention_explorer(grid:dict|None=None, # method -> {hparam: values}; defaul
     def draw(*_):
         with out:
             out.clear_output(wait=True)
-            try: maps = attention_maps(method.value, json.loads(hp.value), T.value, layer.value, head.value, causal.value, source, checkpoint)
+            hparams = parse_json(hp.value, "hyper-parameters") or {}
+            try: maps = attention_maps(method.value, hparams, T.value, layer.value,
+                                       head.value, causal.value, source, checkpoint)
             except ValueError as e: state["maps"] = None; print(e); return
             state["maps"] = maps
             fig = plot_attention_maps(maps); display(fig); plt.close(fig)

@@ -68,6 +68,14 @@ FEATURE_MAPS = ("taylor", "elu", "relu", "performer")
 class LinearAttention(AttentionCore):
     "Linear attention φ(q)ᵀΣφ(k)vᵀ / φ(q)ᵀΣφ(k) with a chosen feature map: chunked causal form, a fixed-size state."
     name = "linattn"
+    title = "Linear attention"  # its name on pages, with its feature map (`display_name`)
+
+    @classmethod
+    def display_name(cls, args:dict)->str:
+        "'Linear attention, taylor feature map' or 'Linear attention, 64 Performer features', then other changes."
+        fm = args["feature_map"]
+        what = f"{args['num_features']} Performer features" if fm == "performer" else f"{fm} feature map"
+        return ", ".join([f"Linear attention, {what}"] + cls.shown_hparams(args, skip=("feature_map", "num_features")))
     stateful = True
     hparams = dict(
         feature_map=HParam(str, "taylor", "φ: taylor (Based), elu (1 + ELU), relu, performer (FAVOR+ features)",

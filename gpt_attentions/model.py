@@ -1,4 +1,4 @@
-"""nanoGPT's character-level GPT with a pluggable attention core, its optimiser groups, and generation with a KV cache or a recurrent state.
+"""nanoGPT's character-level GPT with a pluggable attention core, its optimiser groups, generation by cache or state.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/model.html.md"""
 
@@ -6,8 +6,8 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/model.html.md"""
 
 # %% auto #0
 __all__ = ['LEGACY_ATTENTION_FIELDS', 'POSITIONS', 'parse_attention_args', 'GPTConfig', 'Rotary', 'CausalSelfAttention', 'MLP',
-           'Block', 'GPT', 'model_leak', 'grad_leak', 'fit_briefly', 'fitted_gpt', 'step_logits_error', 'check_gpt',
-           'synchronize', 'generation_ms_per_token', 'generation_profile', 'checkpoint_path', 'load_gpt']
+           'Block', 'GPT', 'model_leak', 'grad_leak', 'step_logits_error', 'check_gpt', 'generation_ms_per_token',
+           'generation_profile', 'checkpoint_path', 'load_gpt']
 
 # %% ../nbs/02_model.ipynb #a2dc10ed
 from .files import load_torch
@@ -20,6 +20,8 @@ from torch import nn, Tensor
 from fastcore.basics import patch
 
 from .attention import ATTENTIONS, attention_class, check_hparam, make_attention, resolve_attention_args
+from .cli import parse_json
+from .env import synchronize
 
 # %% ../nbs/02_model.ipynb #bbb5ccbc
 LEGACY_ATTENTION_FIELDS = {  # GPTConfig fields before `attention_args`: field -> (attention, hyper-parameter)
@@ -32,13 +34,11 @@ POSITIONS = ("learned", "rope", "none")  # see "Positions" below
 
 def parse_attention_args(value)->dict:
     "`attention_args` from a dict, a JSON object string (papermill, the command line) or None (empty)."
-    if value is None or value == "": return {}
-    if isinstance(value, str):
-        try: value = json.loads(value)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"attention_args is not valid JSON ({e}): write it as '{{\"num_features\": 64}}'") from None
+    value = parse_json(value, "attention_args", '{"num_features": 64}')
+    if value is None: return {}
     if not isinstance(value, dict):
-        raise ValueError(f"attention_args must be a mapping of hyper-parameters, e.g. {{\"num_features\": 64}}, got {value!r}")
+        raise ValueError(f"attention_args must be a mapping of hyper-parameters, e.g. {{\"num_features\": 64}}, "
+                         f"got {value!r}")
     return dict(value)
 
 @dataclass
@@ -62,13 +62,15 @@ class GPTConfig:
         if self.n_embd % self.n_head:
             lo = self.n_embd // self.n_head * self.n_head
             raise ValueError(f"GPTConfig: n_embd={self.n_embd} is not divisible by n_head={self.n_head}; "
-                             f"use an n_embd that is a multiple of n_head (e.g. {lo or self.n_head} or {lo + self.n_head})")
+                             f"use an n_embd that is a multiple of n_head (e.g. {lo or self.n_head} or "
+                             f"{lo + self.n_head})")
         if not 0 <= self.dropout < 1: raise ValueError(f"GPTConfig: dropout must lie in [0, 1), got {self.dropout!r}")
         check_hparam("qkv_conv", self.qkv_conv, minimum=0, owner="GPTConfig")
         if self.position not in POSITIONS:
             raise ValueError(f"GPTConfig: position must be one of {', '.join(POSITIONS)}, got {self.position!r}")
         if self.position == "rope" and self.head_dim % 2:
-            raise ValueError(f"GPTConfig: rotary positions pair up channels, so the head size n_embd // n_head must be even, "
+            raise ValueError(f"GPTConfig: rotary positions pair up channels, so the head size n_embd // n_head must be "
+                             f"even, "
                              f"got {self.head_dim}: change n_embd or n_head, or use position='learned'")
         if not isinstance(self.attention_args, dict):
             raise ValueError(f"GPTConfig: attention_args must be a dict of {self.attention}'s hyper-parameters, "
@@ -107,7 +109,8 @@ class Rotary(nn.Module):
                 offset:int=0, # position of x's first token
                )->Tensor: # (B, H, T, D), same dtype
         T, h = x.shape[-2], x.shape[-1] // 2
-        if offset + T > len(self.cos): raise ValueError(f"positions {offset}..{offset + T - 1} exceed the {len(self.cos)} precomputed")
+        if offset + T > len(self.cos):
+            raise ValueError(f"positions {offset}..{offset + T - 1} exceed the {len(self.cos)} precomputed")
         cos, sin = self.cos[offset:offset+T].to(x.dtype), self.sin[offset:offset+T].to(x.dtype)  # (T, D/2)
         x1, x2 = x[..., :h], x[..., h:]  # the two halves are the pairs' two coordinates
         return torch.cat([x1*cos - x2*sin, x1*sin + x2*cos], dim=-1)
@@ -248,14 +251,16 @@ class GPT(nn.Module):
              )->Tensor: # (B, T, C): the residual stream entering the first block
         "Token embeddings, plus the learned position embeddings under position='learned'."
         x = self.transformer.wte(idx)
-        if "wpe" in self.transformer: x = x + self.transformer.wpe(torch.arange(offset, offset + idx.shape[1], device=idx.device))
+        if "wpe" in self.transformer:
+            x = x + self.transformer.wpe(torch.arange(offset, offset + idx.shape[1], device=idx.device))
         return self.transformer.drop(x)
 
     def _hidden(self, idx:Tensor)->Tensor: # (B, T) token ids -> (B, T, C) after the final LayerNorm
         B, T = idx.shape
         if T > self.config.block_size:
-            raise ValueError(f"a sequence of {T} tokens is longer than block_size={self.config.block_size}: keep the last "
-                             f"{self.config.block_size} tokens (generate does this for you) or build the model with a larger block_size")
+            raise ValueError(f"a sequence of {T} tokens is longer than block_size={self.config.block_size}: keep the "
+                             f"last {self.config.block_size} tokens (generate does this for you) or build the model "
+                             f"with a larger block_size")
         x = self.embed(idx)  # (B, T, C)
         for block in self.transformer.h: x = block(x)
         return self.transformer.ln_f(x)
@@ -265,7 +270,8 @@ class GPT(nn.Module):
                )->tuple[Tensor, Tensor|None]: # logits (B, T, vocab_size), mean cross-entropy or None
         "Logits for every position, and the loss when `targets` are given."
         logits = self.lm_head(self._hidden(idx))
-        loss = None if targets is None else F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1), ignore_index=-1)
+        loss = (None if targets is None else
+                F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1), ignore_index=-1))
         return logits, loss
 
 # %% ../nbs/02_model.ipynb #d276d9f0
@@ -316,7 +322,8 @@ def grad_leak(model:GPT, # the model to check
     "Largest gradient that the logits at positions <= t send back to the residual stream of positions after t."
     T = T or model.config.block_size
     dev = next(model.parameters()).device
-    x = model.embed(torch.randint(model.config.vocab_size, (2, T), generator=torch.Generator().manual_seed(seed)).to(dev)).detach().requires_grad_()
+    idx = torch.randint(model.config.vocab_size, (2, T), generator=torch.Generator().manual_seed(seed)).to(dev)
+    x = model.embed(idx).detach().requires_grad_()
     was = model.training; model.eval()
     try:
         h = x
@@ -354,7 +361,7 @@ def stream(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
            window:bool=True, # past block_size, condition on the last block_size tokens; False: an error
            generator:torch.Generator|None=None, # for reproducible sampling
           )->Iterator[Tensor]: # each new token, (B, 1), as it is drawn
-    "Draw `max_new_tokens` tokens after `idx` one at a time, through each layer's cache or state where it has one; inputs checked at the call."
+    "Draw `max_new_tokens` tokens after `idx` one at a time, through each layer's cache or state; inputs checked now."
     bs = self.config.block_size
     if idx.ndim != 2 or idx.shape[1] == 0:
         raise ValueError(f"idx must be (B, T) token ids with T >= 1, got shape {tuple(idx.shape)}")
@@ -364,11 +371,14 @@ def stream(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
     need = idx.shape[1] + max_new_tokens - 1  # the longest context the model is asked to read
     if not window and need > bs:
         raise ValueError(f"a prompt of {idx.shape[1]} tokens plus {max_new_tokens} new ones needs a context of {need} "
-                         f"tokens, more than block_size={bs}: shorten them, or pass window=True to condition on the last {bs}")
+                         f"tokens, more than block_size={bs}: shorten them, or pass window=True to condition on the "
+                         f"last {bs}")
     stateful = all(b.attn.core.stateful for b in self.transformer.h)
     if use_state and not stateful:
-        raise ValueError(f"{self.config.attention} has no recurrent state: generate with use_state=False (recomputation)")
-    return self._tokens(idx, max_new_tokens, temperature, top_k, stateful if use_state is None else use_state, generator)
+        raise ValueError(f"{self.config.attention} has no recurrent state: generate with use_state=False "
+                         f"(recomputation)")
+    use_state = stateful if use_state is None else use_state
+    return self._tokens(idx, max_new_tokens, temperature, top_k, use_state, generator)
 
 @patch
 @torch.no_grad()
@@ -405,28 +415,6 @@ def generate(self:GPT, idx:Tensor, # (B, T) prompt token ids, T >= 1
     return torch.cat([idx, *self.stream(idx, max_new_tokens, temperature, top_k, use_state, window, generator)], 1)
 
 # %% ../nbs/02_model.ipynb #0bf39371
-def fit_briefly(m:GPT, # the model, fitted in place
-                steps:int=150, # AdamW steps of 8 windows
-                period:int=37, # the text repeats every `period` symbols
-                repeats:int=20, # periods in the text
-                n_symbols:int=8, seed:int=0)->GPT: # `m`, in eval mode
-    "A few AdamW steps on a periodic text over `n_symbols` symbols: a model whose greedy output is varied and depends on context (a test fixture)."
-    g = torch.Generator().manual_seed(seed)
-    text = torch.randint(0, n_symbols, (period,), generator=g).repeat(repeats)
-    opt = m.configure_optimizers(0.0, 3e-3, (0.9, 0.99))
-    T = m.config.block_size
-    for _ in range(steps):
-        ix = torch.randint(len(text) - T - 1, (8,), generator=g)
-        x = torch.stack([text[i:i+T] for i in ix]); y = torch.stack([text[i+1:i+T+1] for i in ix])
-        loss = m(x, y)[1]; opt.zero_grad(); loss.backward(); opt.step()
-    return m.eval()
-
-def fitted_gpt(attention:str, attention_args:dict, block_size:int=48, steps:int=60, seed:int=0)->GPT:
-    "A two-layer GPT with `attention`, seeded, fitted briefly to a period-23 text: the chunked mechanisms' GPT tests (01a, 01b)."
-    torch.manual_seed(seed)
-    m = GPT(GPTConfig(block_size=block_size, n_layer=2, n_head=2, n_embd=32, attention=attention, attention_args=attention_args))
-    return fit_briefly(m, steps, period=23, repeats=12, seed=seed)
-
 @torch.no_grad()
 def step_logits_error(m:GPT, idx:Tensor)->float:
     "Largest |logit| difference between feeding `idx` (B, T) token by token through the states and the parallel pass."
@@ -444,7 +432,7 @@ def check_gpt(name:str, # a registered attention (or 'module:Class')
               seed:int=0,
               **hparams, # the core's hyper-parameters, over its declared test settings
              )->dict: # {position: {"leak": ..., "grad_leak": ..., "step_error": ...}}
-    "The attention inside a tiny GPT under each position scheme: causal in outputs and gradients, and stepping == the parallel form."
+    "The attention in a tiny GPT under each position scheme: causal in outputs and gradients; stepping as the parallel."
     out = {}
     for pos in positions:
         torch.manual_seed(seed)
@@ -465,11 +453,6 @@ def check_gpt(name:str, # a registered attention (or 'module:Class')
     return out
 
 # %% ../nbs/02_model.ipynb #4f4cebf8
-def synchronize(device:str|torch.device="cpu"):
-    "Wait for all queued work on `device` (a no-op on CPU), so that a clock read after it includes that work."
-    device = torch.device(device)
-    if device.type == "cuda": torch.cuda.synchronize(device)  # note: a CPU-GPU sync point, on purpose
-
 @torch.no_grad()
 def generation_ms_per_token(model:GPT, # model to time (its block_size must be >= context)
                             context:int, # tokens in the context while timing
@@ -479,7 +462,8 @@ def generation_ms_per_token(model:GPT, # model to time (its block_size must be >
                             batch_size:int=1, seed:int=0)->float:
     "Milliseconds per generated token with about `context` tokens of context, prefill excluded."
     if not 1 < n_tokens < context <= model.config.block_size:
-        raise ValueError(f"need 1 < n_tokens ({n_tokens}) < context ({context}) <= block_size ({model.config.block_size})")
+        raise ValueError(f"need 1 < n_tokens ({n_tokens}) < context ({context}) <= block_size "
+                         f"({model.config.block_size})")
     g = torch.Generator().manual_seed(seed)
     dev = next(model.parameters()).device
     prompt = torch.randint(model.config.vocab_size, (batch_size, context - n_tokens), generator=g).to(dev)
@@ -499,15 +483,16 @@ def generation_profile(model:GPT, # a model in eval mode; its block_size bounds 
                        n_tokens:int=16, # timed tokens at each context and round
                        use_state:bool|None=None, # None: the cores' state when they all have one; False: recompute
                        seed:int=0,
-                       rounds:int=3, # rounds over all contexts, interleaved; the median over every timed token is reported
+                       rounds:int=3, # rounds over all contexts, interleaved; the median over every timed token
                       )->list[dict]: # one {context, ms_per_token, state_bytes, stateful} per context
-    "Milliseconds per new token and the bytes of state held, at each context: one pass over one sequence, then interleaved timing."
+    "Milliseconds per new token and the bytes of state held, at each context: one pass over one sequence, in turns."
     bs, cores = model.config.block_size, [b.attn.core for b in model.transformer.h]
     if bad := [c for c in contexts if not 1 <= c <= bs - n_tokens]:
         raise ValueError(f"contexts {bad} do not fit: need 1 <= context <= block_size - n_tokens = {bs - n_tokens}")
     stateful = all(c.stateful for c in cores) if use_state is None else use_state
     dev = next(model.parameters()).device
-    idx = torch.randint(model.config.vocab_size, (1, max(contexts) + n_tokens), generator=torch.Generator().manual_seed(seed)).to(dev)
+    g = torch.Generator().manual_seed(seed)
+    idx = torch.randint(model.config.vocab_size, (1, max(contexts) + n_tokens), generator=g).to(dev)
     elt = next(model.parameters()).element_size()
     snaps, states, pos = {}, [None] * len(cores), 0
     if stateful:  # one untimed prefill; the layers' state at each context is copied

@@ -255,7 +255,8 @@ class NystromAttention(AttentionCore):
     @classmethod
     def display_name(cls, args:dict)->str:
         "'Nyström, 64 landmarks', then any other hyper-parameter set away from its default."
-        return ", ".join([f"Nyström, {args['num_landmarks']} landmarks"] + cls.shown_hparams(args, skip=("num_landmarks",)))
+        shown = cls.shown_hparams(args, skip=("num_landmarks",))
+        return ", ".join([f"Nyström, {args['num_landmarks']} landmarks"] + shown)
 
     def __init__(self, n_head:int, # heads H
                  head_dim:int, # per-head width D

@@ -23,11 +23,12 @@ import torch
 from torch import Tensor
 from fastprogress.fastprogress import progress_bar
 
-from .attention import check_hparam, make_attention
+from .attention import check_hparam, display_name, make_attention, setting_style
 from .data import atomic_write
-from .cli import coerce
+from .cli import coerce, parse_json
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
-from .train import project_root, train_step
+from .env import project_root
+from .train import lr_schedule, train_step
 
 # %% ../nbs/07_recall_lib.ipynb #rc0006
 MQAR_VOCAB = 129  # the filler, 64 keys and 64 values: enough distinct keys for the sweep's 64 pairs
@@ -234,10 +235,8 @@ def evaluate_recall(model:GPT, sets:dict, far_gap:int, batch:int=64, device:str=
 
 # %% ../nbs/07_recall_lib.ipynb #rc0022
 def lr_at(step:int, cfg:RecallConfig)->float:
-    "Linear warm-up to `learning_rate`, then a cosine decay to a tenth of it."
-    if step < cfg.warmup_steps: return cfg.learning_rate * (step + 1) / (cfg.warmup_steps + 1)
-    ratio = (step - cfg.warmup_steps) / max(1, cfg.steps - cfg.warmup_steps)
-    return cfg.learning_rate * (0.1 + 0.45 * (1 + math.cos(math.pi * min(1.0, ratio))))
+    "Linear warm-up to `learning_rate`, then a cosine decay to a tenth of it (training's `lr_schedule`)."
+    return lr_schedule(step, cfg.learning_rate, cfg.learning_rate / 10, cfg.warmup_steps, cfg.steps)
 
 def train_recall(cfg:RecallConfig, # the run
                  progress:bool=True, # a progress bar over the steps
@@ -352,10 +351,10 @@ def setting_label(attention:str, attention_args:dict,
                   shift_window:int=2, # the shift block's window; shown when not the default 2
                   head_dim:int=16, # width of a head; shown when not the default 16 (64 wide, 4 heads)
                  )->str:
-    "A short legend label: the mechanism, its hyper-parameters, then 'conv=4 shift=0 head_dim=64' where set."
-    extra = ([f"conv={qkv_conv}"] if qkv_conv else []) + ([f"shift={shift_window}"] if shift_window != 2 else []) \
-            + ([f"head_dim={head_dim}"] if head_dim != 16 else [])
-    return " ".join([attention] + [f"{k}={v}" for k, v in sorted(attention_args.items())] + extra)
+    "A setting's name for readers: its display name (notebook 01), then 'conv 4', 'shift 0', 'head width 64' where set."
+    extra = ([f"conv {qkv_conv}"] if qkv_conv else []) + ([f"shift {shift_window}"] if shift_window != 2 else []) \
+            + ([f"head width {head_dim}"] if head_dim != 16 else [])
+    return ", ".join([display_name(attention, attention_args)] + extra)
 
 def load_recall(results:str|Path)->"pd.DataFrame":
     "One row per finished run and pair count: the last evaluation's metrics, the setting, the state bytes."
@@ -419,27 +418,31 @@ def recall_summary(df:"pd.DataFrame")->"pd.DataFrame":
     return s
 
 # %% ../nbs/07_recall_lib.ipynb #rc0034
-def _styles(settings:list)->tuple[dict, dict]: # setting -> colour, setting -> marker: 20 colours, 10 markers, cycled
-    import itertools, matplotlib.pyplot as plt
-    return (dict(zip(settings, itertools.cycle(plt.cm.tab20.colors[::2] + plt.cm.tab20.colors[1::2]))),
-            dict(zip(settings, itertools.cycle("os^v<>DPX*"))))
-
 def _order(df)->list: # settings in the order of RECALL_SETTINGS, then any others
     known = [RecallConfig(attention=a, attention_args=k, **(x[0] if x else {})).setting for a, k, *x in RECALL_SETTINGS]
     return [s for s in known if s in set(df["setting"])] + sorted(set(df["setting"]) - set(known))
+
+def _styles(df:"pd.DataFrame")->dict: # setting -> plot keywords
+    "Each setting's colour, marker and line style (`setting_style`, notebook 01); a mechanism's second setting filled."
+    att, out, seen = df.drop_duplicates("setting").set_index("setting")["attention"], {}, set()
+    for s in _order(df):
+        st = setting_style(att[s])
+        out[s] = dict(color=st["color"], marker=st["marker"] or "o", ls=st["ls"],
+                      mfc=st["color"] if att[s] in seen else "none")
+        seen.add(att[s])
+    return out
 
 def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")->"plt.Figure":
     "Accuracy against the number of pairs: one panel per sequence length, one line per setting, chance drawn."
     import matplotlib.pyplot as plt
     lengths, settings = sorted(df["seq_len"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(lengths), figsize=(3.2 * len(lengths), 3.4), sharey=True, squeeze=False)
-    colors, markers = _styles(settings)
+    styles = _styles(df)
     for ax, T in zip(axes[0], lengths):
         d = df[df["seq_len"] == T]
         for i, s in enumerate(settings):  # earlier settings drawn larger, so that equal accuracies stay visible
             e = d[d["setting"] == s].sort_values("pairs")
-            if len(e): ax.plot(e["pairs"], e[col], marker=markers[s], ms=7 - 0.4 * i, mfc="none", color=colors[s], label=s,
-                               ls="--" if s.startswith("local") else "-", lw=1)
+            if len(e): ax.plot(e["pairs"], e[col], ms=7 - 0.4 * i, label=s, lw=1, **styles[s])
         P = sorted(d["pairs"].unique())
         ax.plot(P, [1 / p for p in P], color="0.5", ls=":", lw=1, label="1/P: a guess among the pairs")
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label=f"chance: 1/{len(mqar_tokens(vocab_size)[1])}")
@@ -455,12 +458,12 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
     import matplotlib.pyplot as plt, matplotlib.ticker as mticker
     pairs, settings = sorted(df["pairs"].unique()), _order(df)
     fig, axes = plt.subplots(1, len(pairs), figsize=(3.0 * len(pairs), 3.4), sharey=True, squeeze=False)
-    colors, markers = _styles(settings)
+    styles = _styles(df)
     for ax, P in zip(axes[0], pairs):
         d = df[df["pairs"] == P]
         for s in settings:
             e = d[d["setting"] == s].sort_values("state_bytes")
-            if len(e): ax.plot(e["state_bytes"], e["accuracy"], marker=markers[s], ms=5, mfc="none", lw=0, color=colors[s], label=s)  # one marker per length
+            if len(e): ax.plot(e["state_bytes"], e["accuracy"], ms=5, label=s, **(styles[s] | dict(ls="none")))
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label="chance")
         ax.axhline(1 / P, color="0.5", lw=1, ls=":", label="1/P")
         if len(v := df[df["setting"] == "vanilla"]):  # the question's line: an eighth of exact attention's cache, longest T
@@ -551,7 +554,7 @@ def failures(summary:"pd.DataFrame")->list[str]: # one sentence per length where
         v = g[g.attention == "vanilla"]
         if not len(v) or v.accuracy.min() < SOLVED: continue
         parts = []
-        for s in [s for s in _order(g) if s != "vanilla"]:
+        for s in [s for s in _order(g) if s != setting_label("vanilla", {})]:
             e = g[g.setting == s].sort_values("pairs")
             if not len(e): continue
             ok = e[e.accuracy >= SOLVED].pairs
@@ -624,7 +627,6 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
           f"one CPU thread per run). Accuracy on held-out queries ({df['queries'].min()} to {df['queries'].max()} per cell, from "
           f"{int(info[0]['eval_sequences'])} sequences); chance (a guess among the {len(mqar_tokens(MQAR_VOCAB)[1])} values) is {chk['chance']:.3f}.", "",
           recall_table(summ), "",
-          " ".join(failures(summ)), "",
           "**Sanity checks.** " + " ".join(checks), "",
           f"Noise: at accuracy 0.5 the standard error of a cell is at most {0.5 / math.sqrt(df['queries'].min()):.3f}, so differences "
           "under 0.05 are ties. What the sweep measures is the lookup: the shift is given (notebook 07_recall_lib, \"What a run has "
@@ -662,9 +664,7 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
     if not learning_rates or not seeds: raise ValueError("learning_rates and seeds need at least one value each, e.g. [0.003] and [0]")
     if "learning_rate" in overrides or "seed" in overrides:
         raise ValueError("learning_rate and seed are set by the protocol: give learning_rates=[...] and seeds=[...] instead")
-    if isinstance(settings, str):
-        try: settings = json.loads(settings) if settings else RECALL_SETTINGS
-        except json.JSONDecodeError as e: raise ValueError(f"settings is not valid JSON ({e}): write it as '[[\"local\", {{\"window\": 16}}]]'") from None
+    if isinstance(settings, str): settings = parse_json(settings, "settings", '[["local", {"window": 16}]]') or RECALL_SETTINGS
     results, report = recall_paths(results, report)
     settings = [(a, dict(k), *x) for a, k, *x in settings]  # a third entry: RecallConfig fields of the setting
     search = recall_runs(lengths, settings, learning_rates=learning_rates, seeds=seeds[:1],

@@ -1,4 +1,4 @@
-"""Every mechanism and its controls trained at 256, 1024 and 2048 tokens of context, over seeds, at equal steps and at equal wall-clock
+"""Every mechanism and its controls trained at 256, 1024 and 2048 tokens, over seeds, at equal steps and equal time.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/study_lib.html.md"""
 
@@ -15,13 +15,16 @@ import json, os, shutil, statistics, tempfile, time
 from pathlib import Path
 import torch
 from fastprogress.fastprogress import progress_bar
-from .benchmark import BenchmarkConfig, benchmark_command, run_benchmark, _load_avg
-from .data import atomic_write, get_batch
+from .benchmark import BenchmarkConfig, benchmark_command, run_benchmark
+from .data import atomic_write, get_batch, read_corpus
 from .model import GPT
 from .metrics import machine_info
 from .sweep import SweepRun, sweep, sweep_runs
 from .cli import coerce
-from .train import PRESETS, autocast_context, default_out_dir, get_lr, make_configs, prepared_data, project_relative, project_root, split_loss, step_windows, train_step
+from .env import default_out_dir, load_avg, project_relative, project_root
+from .train import (PRESETS, autocast_context, get_lr, make_configs, prepared_data, split_loss,
+                                  step_windows,
+                                  train_step)
 
 # %% ../nbs/05a_study_lib.ipynb #st000007
 STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 2048 tokens per step
@@ -31,9 +34,10 @@ STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 20
 }
 
 def study_settings(chunk:int=64)->list[tuple[list, dict]]: # [(attentions, {attention: {hyper-parameter: [values]}})]
-    "The mechanisms and controls of the study, with chunks of `chunk` tokens (the block-local control is also the history-off ablation)."
+    "The study's mechanisms and controls, chunks of `chunk` tokens (the block-local control: the history-off ablation)."
     return [(["vanilla", "linformer", "nystrom", "performer", "local"],
-             {"linformer": {"chunk": [chunk]}, "nystrom": {"num_landmarks": [chunk]}, "local": {"window": [chunk], "blocks": [True, False]}})]
+             {"linformer": {"chunk": [chunk]}, "nystrom": {"num_landmarks": [chunk]},
+              "local": {"window": [chunk], "blocks": [True, False]}})]
 
 def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
                seeds:list, # one run per seed and setting
@@ -43,7 +47,8 @@ def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
                **params, # further training-notebook parameters for every run
               )->list[SweepRun]:
     "The equal-step runs of one context, seed-major: a partial study holds whole seeds."
-    if context not in STUDY_CONTEXTS: raise ValueError(f"context must be one of {list(STUDY_CONTEXTS)}, got {context!r}")
+    if context not in STUDY_CONTEXTS:
+        raise ValueError(f"context must be one of {list(STUDY_CONTEXTS)}, got {context!r}")
     p = STUDY_CONTEXTS[context] | dict(max_iters=max_iters) | params
     if p.get("short_context", 0) >= context:  # staged training shortens only contexts longer than its short windows
         p = {k: v for k, v in p.items() if k not in ("short_context", "short_iters")}
@@ -53,8 +58,8 @@ def study_runs(context:int, # block size: a key of STUDY_CONTEXTS
 # %% ../nbs/05a_study_lib.ipynb #regime02
 STUDY_REGIMES = {  # name -> what the study experiment trains under it, and where its results are kept
     "long-context": dict(contexts=[2048, 256], max_iters=4000, results="nbs/results/study-long", prefix="long-",
-                         equal_time_contexts=[2048],  # at 256 tokens every setting but the Performer steps within 4% of vanilla
-                         # 200: step 3200, the last 20%'s start, is evaluated; staged: 8 x 256-token windows for 2400 steps
+                         equal_time_contexts=[2048],  # at 256 tokens all but the Performer step within 4% of vanilla
+                         # 200: step 3200, the last 20%'s start, is evaluated; staged: 8 x 256-token windows, 2400 steps
                          params=dict(position="rope", eval_interval=200, short_context=256, short_iters=2400)),
     "short-budget": dict(contexts=[256, 2048, 1024], max_iters=1000, results="nbs/results/study", prefix="study-",
                          params={}),  # the first study, on record: learned positions, 1000 steps
@@ -68,26 +73,28 @@ def calibrate(context:int, # a key of STUDY_CONTEXTS
               rounds:int=3, # interleaved rounds; the median is kept, and every round's time
               chunk:int=64, device:str="cpu",
               max_iters:int|None=None, # the runs' steps, for their schedule; None: enough for every stage
+              data:str|Path|None=None, # the runs' text of your own (None: Tiny Shakespeare)
               **params)->dict: # {setting: ms per step} (and per short step when the runs are staged), with the machine
-    "Milliseconds per training step of every setting of one context, measured side by side; staged runs' short-window step too."
+    "Milliseconds per training step of every setting of one context, side by side; staged runs' short step too."
     max_iters = max_iters or params.get("short_iters", 0) + 1000
     runs = study_runs(context, [0], max_iters, chunk=chunk, **params)
-    data_dir = prepared_data(None)
-    built, load = [], _load_avg()  # the machine's load before the first step: a quiet machine reads near 0
+    data_dir = prepared_data(None, data)
+    built, load = [], load_avg()  # the machine's load before the first step: a quiet machine reads near 0
     for r in runs:
         p = {k: v for k, v in r.parameters.items() if k not in ("attention", "seed")}
         mc, tc = make_configs(r.parameters["attention"], **p)
         torch.manual_seed(0)
         model = GPT(mc).to(device).train()
-        opt = model.configure_optimizers(tc.weight_decay, tc.learning_rate, (tc.beta1, tc.beta2), torch.device(device).type)
+        opt = model.configure_optimizers(tc.weight_decay, tc.learning_rate, (tc.beta1, tc.beta2),
+                                         torch.device(device).type)
         ctx, _, scale = autocast_context(device, tc.dtype)
         scaler = torch.amp.GradScaler(torch.device(device).type, enabled=scale)
-        shapes = dict(ms_per_step=(mc.block_size, tc.batch_size))  # the full windows; staged runs also take short ones first
+        shapes = dict(ms_per_step=(mc.block_size, tc.batch_size))  # full windows; staged runs take short ones first
         if tc.short_context: shapes["ms_per_short_step"] = step_windows(0, tc, mc.block_size)
         built.append((_setting_name(r), model, opt, tc, shapes, ctx, scaler))
     stages = sorted({k for *_, shapes, _, _ in built for k in shapes})
     gen, times = torch.Generator().manual_seed(0), {k: {n: [] for n, *_ in built} for k in stages}
-    def step(model, opt, tc, T, B, ctx, scaler, it):  # the step a run takes: `train_step` with the run's schedule and clipping
+    def step(model, opt, tc, T, B, ctx, scaler, it):  # the step a run takes: `train_step`, the run's schedule, clipping
         x, y = get_batch("train", B, T, device=device, generator=gen, data_dir=data_dir)
         train_step(model, opt, [(x, y)], get_lr(it, tc), tc.grad_clip, scaler, ctx)
     for _ in progress_bar(range(rounds), leave=False):
@@ -101,11 +108,13 @@ def calibrate(context:int, # a key of STUDY_CONTEXTS
     for k in stages:
         out[k] = {n: statistics.median(t) for n, t in times[k].items()}
         out["ms_per_round" if k == "ms_per_step" else "short_ms_per_round"] = times[k]
-    return out | dict(rounds=rounds, steps=steps, threads=torch.get_num_threads(), machine=machine_info(device)["machine"],
-                      load_avg=dict(start=load, end=_load_avg()), date=time.strftime("%Y-%m-%d"))
+    return out | dict(rounds=rounds, steps=steps, threads=torch.get_num_threads(),
+                      machine=machine_info(device)["machine"],
+                      load_avg=dict(start=load, end=load_avg()), date=time.strftime("%Y-%m-%d"))
 
-def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=1000, chunk:int=64, prefix:str="study-", **params)->list[SweepRun]:
-    "Every non-vanilla setting trained for vanilla's time: its steps (both stages of a staged run) scaled by vanilla's run time over its own."
+def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=1000, chunk:int=64, prefix:str="study-",
+                    **params)->list[SweepRun]:
+    "Each non-vanilla setting trained for vanilla's time: its steps (both stages) scaled by their run times' ratio."
     ms, short = calibration["ms_per_step"], calibration.get("ms_per_short_step")
     out = []
     for r in study_runs(context, seeds, max_iters, chunk, prefix, **params):
@@ -114,11 +123,13 @@ def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=100
         n_short = r.parameters.get("short_iters", 0)  # study_runs keeps the stages only where they shorten the windows
         if n_short and not short:
             raise ValueError(f"the calibration of T={context} times only full-window steps, but the runs are staged "
-                             f"({n_short} short-window steps first): measure it again (calibrate(..., short_context=, short_iters=))")
+                             f"({n_short} short-window steps first): measure it again "
+                             f"(calibrate(..., short_context=, short_iters=))")
         def run_ms(s): return n_short * short[s] + (max_iters - n_short) * ms[s] if n_short else max_iters * ms[s]
         factor = run_ms("vanilla") / run_ms(name)
         budget = dict(max_iters=max(1, round(max_iters * factor)))
-        if n_short: budget["short_iters"] = min(budget["max_iters"], max(1, round(n_short * factor)))  # the same share in each stage
+        if n_short:  # the same share in each stage
+            budget["short_iters"] = min(budget["max_iters"], max(1, round(n_short * factor)))
         out.append(SweepRun(r.name.replace(f"{prefix}T{context}-", f"{prefix}T{context}-eqtime-", 1),
                             r.parameters | budget, r.setting | dict(equal_time=True)))
     return out
@@ -128,10 +139,11 @@ def equal_time_runs(context:int, seeds:list, calibration:dict, max_iters:int=100
 TRAINED_LAYERS = (0, 3)  # the first and the last block of the cpu model
 
 def study_grid(chunk:int=64)->tuple[list, dict]: # (methods, {method: {hyper-parameter: [values]}})
-    "The study's settings as the benchmark's methods and grid, with what its presets set (the Performer's 128 features)."
+    "The study's settings as the benchmark's methods and grid, with what its presets set (the Performer's features)."
     preset = {}  # the presets' attention_args: what the study's runs train with beyond their settings' own values
     for p in dict.fromkeys(c["preset"] for c in STUDY_CONTEXTS.values()):
-        for a, hp in (PRESETS[p].get("attention_args") or {}).items(): preset.setdefault(a, {}).update({k: [v] for k, v in hp.items()})
+        for a, hp in (PRESETS[p].get("attention_args") or {}).items():
+            preset.setdefault(a, {}).update({k: [v] for k, v in hp.items()})
     methods, grid = [], {}
     for attentions, hp in study_settings(chunk):
         for a in attentions:
@@ -154,7 +166,7 @@ def trained_benchmark(results:str|Path, # the study's results folder: benchmark-
                       layers:tuple=TRAINED_LAYERS, lengths:tuple=(256, 512, 1024, 2048), chunk:int=64,
                       **config, # further `BenchmarkConfig` fields
                      )->list[Path]: # the benchmark folders
-    "Every study setting's closeness to exact attention on a trained GPT's q, k, v, one benchmark per layer; complete ones are kept."
+    "Each study setting's closeness to exact attention on a trained GPT's q, k, v: a benchmark per layer, kept."
     methods, grid = study_grid(chunk)
     out = []
     for layer in layers:
@@ -163,15 +175,17 @@ def trained_benchmark(results:str|Path, # the study's results folder: benchmark-
         if not (dest/"results.csv").is_file():
             with tempfile.TemporaryDirectory(dir=results) as tmp:
                 cfg = BenchmarkConfig(**dict(methods=methods, hparam_grid=grid, lengths=list(lengths), modes=["causal"],
-                                             passes=["forward"], sources=["text"], checkpoint=str(checkpoint), layer=layer,
+                                             passes=["forward"], sources=["text"], checkpoint=str(checkpoint),
+                                             layer=layer,
                                              measure_memory=False, repeats=1, tag=tag, out_dir=tmp) | config)
                 run_benchmark(cfg, progress=False)
-                c = json.loads((Path(tmp)/f"benchmark-{tag}"/"config.json").read_text())
+                made = Path(tmp)/f"benchmark-{tag}"
+                c = json.loads((made/"config.json").read_text())
                 c["config"] |= dict(checkpoint=project_relative(checkpoint), out_dir=project_relative(results))
-                (Path(tmp)/f"benchmark-{tag}"/"config.json").write_text(json.dumps(c, indent=1))
-                (Path(tmp)/f"benchmark-{tag}"/"command.txt").write_text(benchmark_command(c["config"]) + "\n")  # the kept paths, not tmp's
+                (made/"config.json").write_text(json.dumps(c, indent=1))
+                (made/"command.txt").write_text(benchmark_command(c["config"]) + "\n")  # the kept paths, not tmp's
                 if dest.exists(): shutil.rmtree(dest)  # an incomplete copy of an earlier attempt
-                os.replace(Path(tmp)/f"benchmark-{tag}", dest)
+                os.replace(made, dest)
         out.append(dest)
     return out
 
@@ -181,34 +195,39 @@ ABLATION_WINDOWS = (64, 256, 1024)  # the sliding windows exact attention is cut
 def window_loss(checkpoint:str|Path, # a run's checkpoint (its final weights: ckpt.pt)
                 windows:tuple=ABLATION_WINDOWS, # W: each attention core sees only the last W tokens
                 data_dir:str|Path|None=None, # prepared data (None: the cache)
-                device:str="cpu")->dict: # {W: `split_loss` of the model cut to W}, W = block_size for the model itself
+                device:str="cpu",
+                data:str|Path|None=None, # the text of your own the model trained on (None: `data_dir`)
+               )->dict: # {W: `split_loss` of the model cut to W}, W = block_size for the model itself
     "The trained model's loss on the whole validation split when every attention core reads only its last W tokens."
     ck = load_torch(checkpoint, map_location=device)
     cfg = dict(ck["model_config"])
     if cfg.get("attention") != "vanilla":
-        raise ValueError(f"{checkpoint} holds a {cfg.get('attention')!r} model: window_loss cuts exact attention (vanilla) to windows")
-    T, data = cfg["block_size"], prepared_data(data_dir)
+        raise ValueError(f"{checkpoint} holds a {cfg.get('attention')!r} model: window_loss cuts exact attention "
+                         f"(vanilla) to windows")
+    T, folder = cfg["block_size"], prepared_data(data_dir, data)
     out = {}
     for w in [w for w in windows if w < T] + [T]:
         cut = cfg | (dict(attention="local", attention_args=dict(window=w, blocks=False)) if w < T else {})
         model = GPT.from_checkpoint(ck | dict(model_config=cut), device)
-        with torch.no_grad(): out[w] = split_loss(model, data, T, device)
+        with torch.no_grad(): out[w] = split_loss(model, folder, T, device)
     return out
 
 def window_study(results:str|Path, # the study's results folder (its kept runs)
                  out_dir:str|Path, # the folder holding runs/
                  context:int, # the block size of the runs to cut
                  windows:tuple=ABLATION_WINDOWS, data_dir:str|Path|None=None, log=print,
+                 data:str|Path|None=None, # the runs' text of your own (None: `data_dir`)
                 )->list[Path]: # the window_loss.json files written now
     "`window_loss` of every kept vanilla run of `context` that lacks it and whose ckpt.pt is on this machine."
     written = []
     for kept in sorted(p for p in Path(results).iterdir() if (p/"config.json").is_file()):
-        s = json.loads((kept/"config.json").read_text()).get("setting", {})  # the sweep's record: never the folder's name
+        s = json.loads((kept/"config.json").read_text()).get("setting", {})  # the sweep's record, not the folder name
         ck = Path(out_dir)/"runs"/kept.name/"ckpt.pt"
         if (s.get("label"), s.get("context"), s.get("equal_time", False)) != ("vanilla", context, False): continue
         if (kept/"window_loss.json").is_file() or not ck.is_file(): continue
-        res = window_loss(ck, windows, data_dir)
-        with atomic_write(kept/"window_loss.json") as f: f.write(json.dumps({str(w): v for w, v in res.items()}, indent=1).encode())
+        res = window_loss(ck, windows, data_dir, data=data)
+        with atomic_write(kept/"window_loss.json") as f:
+            f.write(json.dumps({str(w): v for w, v in res.items()}, indent=1).encode())
         log(f"{kept.name}: loss at windows " + ", ".join(f"{w} {v['split_loss']:.4f}" for w, v in res.items()))
         written.append(kept/"window_loss.json")
     return written
@@ -219,10 +238,10 @@ def _staged(context:int, params:dict)->bool: # are the study's runs of `context`
     return bool(study_runs(context, [0], stages.get("short_iters", 0) + 1, **stages)[0].parameters.get("short_iters"))
 
 def _kept_calibration(path:Path, context:int, redo:bool=False, **kw)->dict:
-    "The calibration kept at `path`, measured (`calibrate(context, **kw)`) and written atomically when missing or `redo`."
+    "The calibration kept at `path`, measured (`calibrate(context, **kw)`) and written when missing or `redo`."
     if path.is_file() and not redo:
         kept = json.loads(path.read_text())
-        if "ms_per_short_step" in kept or not _staged(context, kw): return kept  # else: measured before the runs were staged
+        if "ms_per_short_step" in kept or not _staged(context, kw): return kept  # else: timed before runs were staged
     cal = calibrate(context, **kw)
     with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
     return cal
@@ -233,38 +252,40 @@ def run_study(contexts:list, # keys of STUDY_CONTEXTS, in the order to run
               max_iters:int=1000, chunk:int=64, equal_time:bool=True,
               out_dir:str|Path|None=None, # the folder holding runs/ (default: the project root)
               notebook:str|Path|None=None, # the training notebook (default: nbs/04_train.ipynb of the project)
-              trained_context:int|None=2048, # its vanilla run (first seed) feeds `trained_benchmark`; None: no such benchmark
+              trained_context:int|None=2048, # its vanilla run (first seed) feeds `trained_benchmark`; None: none
               prefix:str="study-", # the runs' names begin with it
-              settings:list|None=None, # the settings to train, by label (e.g. ["vanilla", "local-window64-blocksTrue"]); None: all
-              equal_time_contexts:list|None=None, # the contexts that get equal-time runs (with `equal_time`); None: every one
-              log=print, **params)->dict: # {"done": [...], "skipped": [...], "failed": {...}, "busy": [...]}
-    "Train every setting (or those of `settings`) of every context: equal steps, then equal time; complete runs are skipped."
+              settings:list|None=None, # the settings to train, by label (e.g. ["vanilla", "local-window64-blocksTrue"])
+              equal_time_contexts:list|None=None, # the contexts that get equal-time runs (with `equal_time`); None: all
+              log=print,
+              data:str|Path|None=None, # a text of your own for every run (None: Tiny Shakespeare)
+              **params)->dict: # {"done": [...], "skipped": [...], "failed": {...}, "busy": [...]}
+    "Train every setting (or those of `settings`) of every context: equal steps, then equal time; done runs skipped."
     results, out = Path(results), Path(out_dir or default_out_dir())
     notebook = Path(notebook or (project_root() or Path.cwd())/"nbs"/"04_train.ipynb")
     res = dict(done=[], skipped=[], failed={}, busy=[])
     pick = lambda runs: [r for r in runs if settings is None or _setting_name(r) in settings]
-    def add(r):
+    def add(runs):
+        r = sweep(runs=pick(runs), notebook=notebook, out_dir=out, keep=results, log=log, data=data)
         for k in ("done", "skipped", "busy"): res[k] += r[k]
         res["failed"] |= r["failed"]
     for ctx in contexts:
-        add(sweep(runs=pick(study_runs(ctx, seeds[ctx], max_iters, chunk, prefix, **params)), notebook=notebook, out_dir=out,
-                  keep=results, log=log))
+        add(study_runs(ctx, seeds[ctx], max_iters, chunk, prefix, **params))
         if ctx == trained_context and seeds[ctx]:
             s = seeds[ctx][0]
             ck = keep_checkpoint(out/"runs"/f"{prefix}T{ctx}-vanilla-seed{s}", results/f"vanilla-T{ctx}-seed{s}.pt")
             if ck: log(f"trained attention: {', '.join(p.name for p in trained_benchmark(results, ck, chunk=chunk))}")
-        window_study(results, out, ctx, log=log)  # how far its exact attention reads
+        window_study(results, out, ctx, log=log, data=data)  # how far its exact attention reads
         if not equal_time or (equal_time_contexts is not None and ctx not in equal_time_contexts): continue
-        cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, max_iters=max_iters, **params)
+        cal = _kept_calibration(results/f"calibration-T{ctx}.json", ctx, chunk=chunk, max_iters=max_iters, data=data,
+                                **params)
         log(f"T={ctx}: ms per step " + ", ".join(f"{n} {v:.0f}" for n, v in cal["ms_per_step"].items()))
-        add(sweep(runs=pick(equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, prefix, **params)), notebook=notebook,
-                  out_dir=out, keep=results, log=log))
+        add(equal_time_runs(ctx, seeds[ctx], cal, max_iters, chunk, prefix, **params))
     return res
 
 def recheck_speed(contexts:list, # keys of STUDY_CONTEXTS
                   results:str|Path, # the study's results folder: calibration-T<context>-recheck.json go here
                   rounds:int=7, steps:int=10, chunk:int=64, redo:bool=False, **params)->list[Path]:
-    "Every context's step times measured again, one context after the other in one process; kept ones are skipped unless `redo`."
+    "Every context's step times measured again, one after the other in one process; kept ones skipped unless `redo`."
     out = []
     for ctx in contexts:
         path = Path(results)/f"calibration-T{ctx}-recheck.json"
@@ -273,39 +294,55 @@ def recheck_speed(contexts:list, # keys of STUDY_CONTEXTS
     return out
 
 # %% ../nbs/05a_study_lib.ipynb #8ec627f7
-def run_study_experiment(regime:str="long-context", # a key of STUDY_REGIMES: its contexts, steps, results folder and run parameters
+def _study_data(data, results)->str|None:
+    "`data` checked, or None; a study of your own text needs a results folder of its own."
+    if data is None or data == "": return None
+    data = coerce(data, str, "data")
+    if not results: raise ValueError("data: a study of your own text keeps its results apart from Tiny Shakespeare's "
+                                     "in the project: give results (a folder of its own)")
+    read_corpus(data)  # missing, empty, binary, not UTF-8: refused before the first run
+    return data
+
+def run_study_experiment(regime:str="long-context", # a key of STUDY_REGIMES: its contexts, steps, results, parameters
                          contexts:list|None=None, # keys of STUDY_CONTEXTS, in the order to run; None: the regime's
                          seeds:list=(1337, 1, 2), # seeds at every context but 1024
                          seeds_1024:list=(1337, 1, 2), # seeds at 1024 tokens
                          max_iters:int|None=None, # steps of each equal-step run; None: the regime's
                          chunk:int=64, equal_time:bool=True,
-                         settings:list|None=None, # the settings to train, by label (e.g. ["vanilla", "local-window64-blocksTrue"]); None: all
+                         settings:list|None=None, # the settings to train, by label (e.g. ["vanilla"]); None: all
                          recheck:bool=True, # at the end, measure every context's step times again
-                         results:str|Path="", # where the small result files are kept; "": the regime's folder in the project
+                         results:str|Path="", # where the small result files are kept; "": the regime's folder
                          out_dir:str|Path="", # the folder holding runs/; "": the project root
-                         notebook:str|Path|None=None, # the training notebook (default: nbs/04_train.ipynb of the project)
+                         notebook:str|Path|None=None, # the training notebook (default: nbs/04_train.ipynb)
+                         data:str|None=None, # a UTF-8 text file or a folder of them (None: Tiny Shakespeare)
                          log=print, **params)->dict: # `run_study`'s {"done", "skipped", "failed", "busy"}
     "The study notebook's run: every parameter checked before the first run, then `run_study` and `recheck_speed`."
     regime = coerce(regime, str, "regime")
-    if regime not in STUDY_REGIMES: raise ValueError(f"regime: {regime!r} is not a regime of the study; regimes: {', '.join(STUDY_REGIMES)}")
+    if regime not in STUDY_REGIMES:
+        raise ValueError(f"regime: {regime!r} is not a regime of the study; regimes: {', '.join(STUDY_REGIMES)}")
     reg = STUDY_REGIMES[regime]
     contexts = reg["contexts"] if contexts is None else contexts
     max_iters = reg["max_iters"] if max_iters is None else max_iters
-    contexts, seeds, seeds_1024 = (coerce(v, list[int], n) for v, n in ((contexts, "contexts"), (seeds, "seeds"), (seeds_1024, "seeds_1024")))
+    contexts, seeds, seeds_1024 = (coerce(v, list[int], n) for v, n in
+                                   ((contexts, "contexts"), (seeds, "seeds"), (seeds_1024, "seeds_1024")))
     max_iters, chunk = coerce(max_iters, int, "max_iters"), coerce(chunk, int, "chunk")
     equal_time, recheck = coerce(equal_time, bool, "equal_time"), coerce(recheck, bool, "recheck")
     if bad := [c for c in contexts if c not in STUDY_CONTEXTS]:
         raise ValueError(f"contexts: {bad} not in the study; each context must be one of {list(STUDY_CONTEXTS)}")
     if settings is not None:
-        settings, known = coerce(settings, list[str], "settings"), [_setting_name(r) for r in study_runs(contexts[0] if contexts else 256, [0], chunk=chunk)]
-        if bad := [s for s in settings if s not in known]: raise ValueError(f"settings: {bad} not in the study; its settings are {known}")
+        settings = coerce(settings, list[str], "settings")
+        known = [_setting_name(r) for r in study_runs(contexts[0] if contexts else 256, [0], chunk=chunk)]
+        if bad := [s for s in settings if s not in known]:
+            raise ValueError(f"settings: {bad} not in the study; its settings are {known}")
     for nm, v in (("max_iters", max_iters), ("chunk", chunk)):
         if v < 1: raise ValueError(f"{nm} must be >= 1, got {v}")
+    data = _study_data(data, results)
     root = project_root() or Path.cwd()
     results = Path(results or root/reg["results"])
     params = reg["params"] | params
-    res = run_study(contexts, {c: seeds_1024 if c == 1024 else seeds for c in contexts}, results, max_iters, chunk, equal_time,
-                    out_dir or None, notebook, prefix=reg["prefix"], settings=settings,
-                    equal_time_contexts=reg.get("equal_time_contexts"), log=log, **params)
-    if recheck: recheck_speed(contexts, results, chunk=chunk, **params)
+    res = run_study(contexts, {c: seeds_1024 if c == 1024 else seeds for c in contexts}, results, max_iters, chunk,
+                    equal_time, out_dir or None, notebook, prefix=reg["prefix"], settings=settings,
+                    trained_context=None if data else 2048,  # the trained benchmark reads Tiny Shakespeare's q, k, v
+                    equal_time_contexts=reg.get("equal_time_contexts"), log=log, data=data, **params)
+    if recheck: recheck_speed(contexts, results, chunk=chunk, data=data, **params)
     return res

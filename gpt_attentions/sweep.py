@@ -1,4 +1,4 @@
-"""One call that trains the GPT with every attention mechanism (and any hyper-parameter values) through papermill, skipping finished runs and carrying on past failures.
+"""One call that trains the GPT with every attention (and hyper-parameter value), skipping done runs, past failures.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/sweep.html.md"""
 
@@ -19,9 +19,10 @@ import papermill as pm
 from fastcore.script import call_parse
 
 from .attention import ATTENTIONS, attention_spec, resolve_attention_args
-from .data import atomic_write
+from .data import atomic_write, read_corpus
 from .cli import literal_or_str, run_command
-from .train import NonFiniteLoss, project_relative
+from .env import project_relative, project_root
+from .train import NonFiniteLoss
 
 # %% ../nbs/04a_sweep.ipynb #07e1aaf0
 @dataclass
@@ -29,29 +30,36 @@ class SweepRun:
     "One execution of the training notebook."
     name:str # the notebook's `run_name`: the run folder is <out_dir>/runs/<name>
     parameters:dict=field(default_factory=dict) # papermill parameters (besides run_name and out_dir)
-    setting:dict=field(default_factory=dict) # what the run stands for (label, attention, attention_args, varied values): kept in its config.json
+    setting:dict=field(default_factory=dict) # what the run stands for (label, attention, attention_args, varied
+                                             # values): kept in its config.json
 
     def command(self, notebook:str="nbs/04_train.ipynb")->str:
-        "The papermill command that runs this one run by itself."
-        ps = [f"-p {k} {shlex.quote(json.dumps(v) if isinstance(v, dict) else str(v))}" for k, v in self.parameters.items()]
-        return " ".join([f"papermill {notebook} runs/{self.name}/{Path(notebook).name}", *ps, f"-p run_name {self.name}"])
+        "The shell command, run from the project root of a fresh clone, that runs this one run by itself."
+        text = lambda v: json.dumps(v) if isinstance(v, dict) else str(v)
+        ps = [f"-p {k} {shlex.quote(text(v))}" for k, v in self.parameters.items()]
+        out = f"runs/{self.name}"  # papermill writes into an existing folder only: the command makes it
+        return " ".join([f"mkdir -p {out} && papermill {notebook} {out}/{Path(notebook).name}", *ps,
+                         f"-p run_name {self.name}"])
 
 def _owner(name:str, attentions:list)->str:
     "The one swept attention that declares hyper-parameter `name`, or a clear error."
     owners = [a for a in attentions if name in attention_spec(a)]
     if len(owners) == 1: return owners[0]
     declared = sorted({f"{a}.{h}" for a in attentions for h in attention_spec(a)})
-    if not owners: raise ValueError(f"no swept attention takes {name}; their hyper-parameters are: {', '.join(declared) or 'none'}")
+    if not owners:
+        raise ValueError(f"no swept attention takes {name}; their hyper-parameters: {', '.join(declared) or 'none'}")
     raise ValueError(f"{name} is declared by {', '.join(owners)}: write {owners[0]}.{name}")
+
+def _values(v)->list: return list(v) if isinstance(v, (list, tuple)) else [v]
 
 def nest_hparams(hparams:dict, # {"attention.name" or "name": [values]}, or already {attention: {name: [values]}}
                  attentions:list)->dict: # {attention: {name: [values]}}
     "Hyper-parameter values keyed by attention."
     out = {}
     for k, v in hparams.items():
-        if isinstance(v, dict): out.setdefault(k, {}).update({n: list(x) if isinstance(x, (list, tuple)) else [x] for n, x in v.items()}); continue
+        if isinstance(v, dict): out.setdefault(k, {}).update({n: _values(x) for n, x in v.items()}); continue
         a, _, n = k.rpartition(".")
-        out.setdefault(a or _owner(n, attentions), {})[n] = list(v) if isinstance(v, (list, tuple)) else [v]
+        out.setdefault(a or _owner(n, attentions), {})[n] = _values(v)
     return out
 
 def sweep_runs(attentions:list|None=None, # names from ATTENTIONS (default: all)
@@ -84,7 +92,7 @@ def sweep_runs(attentions:list|None=None, # names from ATTENTIONS (default: all)
 
 # %% ../nbs/04a_sweep.ipynb #106e33d3
 def nonfinite_loss(run_dir:str|Path)->str|None:
-    "Where the run's metrics.csv logs a train or validation loss that is inf or nan ('val_loss nan at step 10'), else None."
+    "Where the run's metrics.csv logs a train or validation loss that is not finite ('val_loss nan at step 10'); None."
     p = Path(run_dir)/"metrics.csv"
     if not p.is_file(): return None
     with open(p, newline="") as f:
@@ -104,7 +112,7 @@ def _short_of_end(run_dir:Path)->bool:
     except (OSError, ValueError, IndexError, KeyError, TypeError): return False
 
 def run_complete(output:str|Path)->bool:
-    "Whether `output` is a papermill-executed notebook that ran to its end without an exception, and its run reached its last step without diverging."
+    "Whether papermill ran notebook `output` to its end without exception, and its run reached its last step finitely."
     try: md = json.loads(Path(output).read_text())["metadata"].get("papermill", {})
     except (OSError, ValueError, KeyError): return False
     run_dir = Path(output).parent
@@ -114,7 +122,7 @@ def run_complete(output:str|Path)->bool:
 def kept_complete(dest:str|Path, # a kept copy of a run (`keep_run`)
                   run:"SweepRun", # the run it should be
                  )->bool:
-    "Whether `dest` keeps a finished copy of `run`: its recorded setting is the run's, its metrics reach the run's last step, finitely."
+    "Whether `dest` keeps a finished copy of `run`: the run's setting recorded, its metrics at its last step, finitely."
     try:
         cfg, last = json.loads((Path(dest)/"config.json").read_text()), _last_step(dest)
     except (OSError, ValueError, IndexError, KeyError): return False
@@ -132,7 +140,7 @@ def _alive(pid:int)->bool:
 
 @contextmanager
 def claim_run(run_dir:str|Path)->bool:
-    "Claim `run_dir` for this process while the block runs: yields False if a live process holds it (then nothing is claimed)."
+    "Claim `run_dir` for this process while the block runs: False if a live process holds it (then nothing is claimed)."
     lock = Path(run_dir)/".sweep.lock"; lock.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(2):  # a stale claim is removed once, then claimed anew
         try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
@@ -152,10 +160,10 @@ def _short_error(e:Exception)->str:
     if hasattr(e, "ename"): return f"{e.ename}: {e.evalue}"  # papermill's PapermillExecutionError: the cell's error
     return f"{type(e).__name__}: {e}".splitlines()[0]
 
-KEPT_FILES = ("config.json", "metrics.csv", "split_loss.json")  # split_loss.json: the whole validation split, scored at the end
+KEPT_FILES = ("config.json", "metrics.csv", "split_loss.json")  # split_loss.json: the whole validation split, scored
 
 def portable(obj, root:Path):
-    "`obj` (a loaded JSON value) with every absolute path inside `root` made relative to it: kept files name no machine's folders."
+    "`obj` (a loaded JSON value) with every absolute path inside `root` made relative to it: no machine's folders."
     if isinstance(obj, dict): return {k: portable(v, root) for k, v in obj.items()}
     if isinstance(obj, list): return [portable(v, root) for v in obj]
     if isinstance(obj, str) and os.path.isabs(obj):
@@ -168,7 +176,7 @@ def keep_run(run_dir:Path, # the run's folder, <out_dir>/runs/<name>
              command:str="", # the command that reruns it, kept as command.txt
              setting:dict|None=None, # what the run stands for (`SweepRun.setting`): recorded in the kept config.json
             ):
-    "Copy a run's small result files (and the command that reran it) into `dest`, each file atomically; paths in its config made relative, its setting recorded."
+    "Copy a run's small result files and the command that reruns it into `dest`, atomically; its config made portable."
     dest.mkdir(parents=True, exist_ok=True)
     files = {n: (run_dir/n).read_bytes() for n in KEPT_FILES if (run_dir/n).is_file()}
     if "config.json" in files:  # the run folder is <out_dir>/runs/<name>: paths are kept relative to out_dir
@@ -182,6 +190,19 @@ def keep_run(run_dir:Path, # the run's folder, <out_dir>/runs/<name>
     for n, b in files.items():
         with atomic_write(dest/n) as f: f.write(b)
 
+def _with_data(runs:list, data:str|Path|None)->list:
+    "`runs` with `data` (checked now) among their parameters, named from the project root as commands name it."
+    if data is None: return runs
+    read_corpus(data)  # missing, empty, binary, not UTF-8: refused before the first run
+    rel = project_relative(Path(data).expanduser().resolve())
+    return [SweepRun(r.name, r.parameters | dict(data=rel), r.setting) for r in runs]
+
+def _executed(parameters:dict)->dict:
+    "The parameters as a run executes them, in the notebook's folder: `data` as an absolute path."
+    if "data" not in parameters or os.path.isabs(parameters["data"]): return parameters
+    return parameters | dict(data=str((project_root() or Path.cwd())/parameters["data"]))
+
+# %% ../nbs/04a_sweep.ipynb #swpmain1
 def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
           hparams:dict|None=None, # {notebook parameter: [values]}
           params:dict|None=None, # parameters every run gets
@@ -195,26 +216,28 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
           vary:dict|None=None, # training parameters with several values (`sweep_runs`)
           runs:list|None=None, # an explicit list of `SweepRun`s instead of attentions x hparams x vary
           keep:str|Path|None=None, # copy each complete run's small text files (KEPT_FILES) into keep/<run>/
+          data:str|Path|None=None, # a text of your own for every run (a UTF-8 file or a folder; None: Tiny Shakespeare)
          )->dict: # {"done": [...], "skipped": [...], "failed": {name: error}, "busy": [claimed by another sweep]}
     "Run the training notebook once per run of `sweep_runs`, skipping complete runs and continuing after failures."
     nb = Path(notebook)
     if not nb.is_file(): raise FileNotFoundError(f"training notebook {nb} not found: pass notebook= (or --notebook)")
-    if runs is None: runs = sweep_runs(attentions, hparams, params, prefix, vary)
+    runs = _with_data(sweep_runs(attentions, hparams, params, prefix, vary) if runs is None else runs, data)
     declared = pm.inspect_notebook(str(nb))
     for r in runs:
         if bad := sorted((set(r.parameters) | {"run_name", "out_dir"}) - set(declared)):
             raise ValueError(f"{nb.name} has no parameter {', '.join(bad)}; its parameters are: {', '.join(declared)}")
     out = Path(out_dir).resolve()
     res = dict(done=[], skipped=[], failed={}, busy=[])
+    keep_it = lambda r, run_dir: keep_run(run_dir, Path(keep)/r.name, r.command(project_relative(notebook)), r.setting)
     for i, r in enumerate(runs, 1):
-        output = out/"runs"/r.name/nb.name
+        output, say = out/"runs"/r.name/nb.name, lambda msg: log(f"[{i}/{len(runs)}] {r.name}: {msg}")
         if not force and run_complete(output):
-            log(f"[{i}/{len(runs)}] {r.name}: complete, skipped"); res["skipped"].append(r.name)
-            if keep and not dry_run: keep_run(output.parent, Path(keep)/r.name, r.command(project_relative(notebook)), r.setting)
+            say("complete, skipped"); res["skipped"].append(r.name)
+            if keep and not dry_run: keep_it(r, output.parent)
             continue
-        if not force and keep and kept_complete(Path(keep)/r.name, r):  # finished elsewhere: its committed copy is complete
-            log(f"[{i}/{len(runs)}] {r.name}: kept complete, skipped"); res["skipped"].append(r.name); continue
-        log(f"[{i}/{len(runs)}] {r.name}: {r.parameters}" + (" (dry run)" if dry_run else ""))
+        if not force and keep and kept_complete(Path(keep)/r.name, r):  # finished elsewhere: its committed copy
+            say("kept complete, skipped"); res["skipped"].append(r.name); continue
+        say(f"{r.parameters}" + (" (dry run)" if dry_run else ""))
         if dry_run: continue
         with claim_run(output.parent) as mine:
             if not mine or (not force and run_complete(output)):  # another sweep runs it, or has just finished it
@@ -222,18 +245,22 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
                 res["busy" if not mine else "skipped"].append(r.name); continue
             t0 = time.time()
             resume = {}  # a run killed part-way (a checkpoint, no finished notebook) goes on from its checkpoint
-            if not force and "init_from" in declared and "init_from" not in r.parameters and (output.parent/"ckpt.pt").is_file():
+            if (not force and "init_from" in declared and "init_from" not in r.parameters
+                    and (output.parent/"ckpt.pt").is_file()):
                 resume = dict(init_from="resume"); log("    resuming from its checkpoint")
             try:
-                pm.execute_notebook(str(nb), str(output), parameters=dict(r.parameters, run_name=r.name, out_dir=str(out)) | resume,
-                                    kernel_name=kernel_name, cwd=str(nb.parent), progress_bar=False)
-                if why := nonfinite_loss(output.parent): raise NonFiniteLoss(f"the run diverged: its metrics.csv logs {why}")
+                ps = _executed(r.parameters) | dict(run_name=r.name, out_dir=str(out)) | resume
+                pm.execute_notebook(str(nb), str(output), parameters=ps, kernel_name=kernel_name, cwd=str(nb.parent),
+                                    progress_bar=False)
+                if why := nonfinite_loss(output.parent):
+                    raise NonFiniteLoss(f"the run diverged: its metrics.csv logs {why}")
                 res["done"].append(r.name); log(f"    done in {time.time() - t0:.0f} s -> {output}")
-                if keep: keep_run(output.parent, Path(keep)/r.name, r.command(project_relative(notebook)), r.setting)
+                if keep: keep_it(r, output.parent)
             except Exception as e:  # one failed run must not stop the others
                 res["failed"][r.name] = _short_error(e); log(f"    FAILED: {res['failed'][r.name]} (see {output})")
     if res["failed"]:
-        log(f"{len(res['failed'])} of {len(runs)} runs failed:\n" + "\n".join(f"  {n}: {e}" for n, e in res["failed"].items()))
+        log(f"{len(res['failed'])} of {len(runs)} runs failed:\n"
+            + "\n".join(f"  {n}: {e}" for n, e in res["failed"].items()))
     return res
 
 # %% ../nbs/04a_sweep.ipynb #ef381637
@@ -242,26 +269,29 @@ def _pair(s:str)->tuple[str, str]:
     k, v = s.split("=", 1)
     return k.strip(), v.strip()
 
+_LIST = "values of a declared hyper-parameter, one run each: attention.name=v1,v2 (or name=v1,v2)"
+_VARY = "a training-notebook parameter with several values, one run each: seed=1337,1,2"
+
 @call_parse
-def sweep_cli(Attention:Annotated[str, dict(action="append")]=None, # attention to train (repeat it; default: every registered one)
-              hparam:Annotated[_pair, "values of a declared hyper-parameter, one run each: attention.name=v1,v2 (or name=v1,v2)",
-                               dict(action="append", metavar="NAME=V1,V2")]=None,
-              Param:Annotated[_pair, dict(action="append", metavar="NAME=VALUE")]=None, # training-notebook parameter for every run
-              vary:Annotated[_pair, "a training-notebook parameter with several values, one run each: seed=1337,1,2",
-                             dict(action="append", metavar="NAME=V1,V2")]=None,
-              keep:str=None, # copy each complete run's small text files (KEPT_FILES) into this folder (results to commit)
+def sweep_cli(Attention:Annotated[str, dict(action="append")]=None, # attention to train (repeat it; default: all)
+              hparam:Annotated[_pair, _LIST, dict(action="append", metavar="NAME=V1,V2")]=None,
+              Param:Annotated[_pair, dict(action="append", metavar="NAME=VALUE")]=None, # notebook parameter, every run
+              vary:Annotated[_pair, _VARY, dict(action="append", metavar="NAME=V1,V2")]=None,
+              keep:str=None, # copy each complete run's small text files (KEPT_FILES) into this folder (to commit)
               notebook:str="nbs/04_train.ipynb", # the training notebook
               out_dir:str=".", # the folder holding runs/
               prefix:str="", # prepended to every run name
               kernel:str="python3", # Jupyter kernel that executes the runs
               force:bool=False, # rerun complete runs too
               dry_run:bool=False, # list the runs without running them
+              data:str=None, # a UTF-8 text file, or a folder of them, for every run (default: Tiny Shakespeare)
              )->int: # exit status: 0 if every run is complete, 1 if one failed, 2 for arguments that cannot work
-    "Run the training notebook once per attention and hyper-parameter value, skipping complete runs and continuing after failures."
-    hparams = {k: [literal_or_str(x) for x in v.split(",")] for k, v in hparam or []}
+    "Run the training notebook once per attention and hyper-parameter value, skipping complete runs, past failures."
+    values = lambda pairs: {k: [literal_or_str(x) for x in v.split(",")] for k, v in pairs or []}
     try:
-        res = sweep(Attention, hparams, {k: literal_or_str(v) for k, v in Param or []}, notebook, out_dir, prefix, force, kernel, dry_run,
-                    vary={k: [literal_or_str(x) for x in v.split(",")] for k, v in vary or []}, keep=keep)
+        params = {k: literal_or_str(v) for k, v in Param or []}
+        res = sweep(Attention, values(hparam), params, notebook, out_dir, prefix,
+                    force, kernel, dry_run, vary=values(vary), keep=keep, data=data)
     except (ValueError, FileNotFoundError) as e:
         print(f"gpt-attentions-sweep: {e}", file=sys.stderr); return 2
     return 1 if res["failed"] else 0

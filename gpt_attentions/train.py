@@ -1,4 +1,4 @@
-"""nanoGPT's training loop (AdamW, warm-up and cosine decay, clipping, accumulation, DDP), atomic checkpoints and resume, run folders with metrics; the presets and the command line of the training experiment.
+"""nanoGPT's training loop (AdamW, cosine schedule, clipping, accumulation, DDP), checkpoints and resume, presets, CLI.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/train_lib.html.md"""
 
@@ -6,10 +6,10 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/train_lib.html.md"""
 
 # %% auto #0
 __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'SPLIT_SPAN', 'PRESETS', 'train_cli', 'FIELD_HINTS', 'TrainConfig',
-           'get_lr', 'save_checkpoint', 'load_checkpoint', 'project_root', 'default_out_dir', 'project_relative',
-           'pick_device', 'peak_memory_mb', 'load_metrics', 'estimate_loss', 'split_loss', 'step_windows',
-           'check_stages', 'autocast_context', 'accumulation_steps', 'prepared_data', 'split_sizes', 'check_block_size',
-           'NonFiniteLoss', 'train_step', 'train', 'load_model', 'sample', 'make_configs', 'run_experiment', 'main']
+           'lr_schedule', 'get_lr', 'save_checkpoint', 'load_checkpoint', 'peak_memory_mb', 'load_metrics',
+           'estimate_loss', 'split_loss', 'step_windows', 'check_stages', 'autocast_context', 'accumulation_steps',
+           'prepared_data', 'split_sizes', 'check_block_size', 'NonFiniteLoss', 'train_step', 'train', 'make_configs',
+           'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
 from .files import load_torch
@@ -25,7 +25,9 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import ATTENTIONS
 from .cli import check_fields, coerce, dashed, field_options, run_command
-from .data import DATA_ENV, CharTokenizer, atomic_write, default_data_dir, get_batch, load_tokenizer, prepare
+from .data import (DATA_ENV, atomic_write, corpus_info, default_data_dir, get_batch, load_tokenizer,
+                                 prepare, prepare_text)
+from .env import default_out_dir, pick_device, synchronize
 from .model import GPT, GPTConfig, parse_attention_args
 
 # %% ../nbs/04_train_lib.ipynb #3bcc6b0a
@@ -33,7 +35,8 @@ _NUMBER_RULES = (  # (field, test, what it must be): nan and inf fail every test
     ("learning_rate", lambda v: 0 < v < math.inf, "a finite number > 0"),
     *((nm, lambda v: 0 <= v < math.inf, "a finite number >= 0") for nm in ("min_lr", "weight_decay", "grad_clip")),
     *((nm, lambda v: 0 <= v < 1, "in [0, 1), as Adam requires") for nm in ("beta1", "beta2")),
-    *((nm, lambda v: v >= 0, ">= 0") for nm in ("warmup_iters", "lr_decay_iters", "sample_tokens", "short_context", "short_iters")))
+    *((nm, lambda v: v >= 0, ">= 0")
+      for nm in ("warmup_iters", "lr_decay_iters", "sample_tokens", "short_context", "short_iters")))
 
 def _default(cls, name:str):
     "The default of dataclass `cls`'s field `name`."
@@ -44,12 +47,13 @@ class TrainConfig:
     "How to train: optimisation, evaluation, checkpoints, devices (defaults: nanoGPT's shakespeare_char recipe)."
     run_name:str="run" # the run's folder is <out_dir>/runs/<run_name>
     out_dir:str|None=None # folder holding runs/ (None: the project root when inside it, else the working directory)
+    data:str|None=None # a UTF-8 text file, or a folder of them, to train on (None: Tiny Shakespeare)
     data_dir:str|None=None # folder with train.bin, val.bin, meta.json (None: the cache; prepared on first use)
     init_from:str="scratch" # "scratch", or "resume" from <run folder>/ckpt.pt
     batch_size:int=64 # sequences per micro-batch (per process)
-    gradient_accumulation_steps:int|None=None # micro-batches per optimizer step, counted over all processes (None: one per process)
+    gradient_accumulation_steps:int|None=None # micro-batches per step, over all processes (None: one per process)
     max_iters:int=5000 # optimizer steps
-    short_context:int=0 # staged training: the first `short_iters` steps train on windows of this many tokens, block_size // short_context times as many (0: off)
+    short_context:int=0 # staged training: the first `short_iters` steps train on windows of this many tokens (0: off)
     short_iters:int=0 # steps on short_context-token windows before the block_size ones (the same tokens per step)
     learning_rate:float=1e-3 # peak learning rate, reached after warm-up
     min_lr:float=1e-4 # floor of the cosine decay (nanoGPT: learning_rate / 10)
@@ -66,37 +70,52 @@ class TrainConfig:
     sample_tokens:int=500 # characters generated into samples.txt at the end (0: none)
     seed:int=1337 # seeds the weights, the batches and dropout
     device:str="auto" # "auto" (cuda, then mps, then cpu), or a torch device string
-    dtype:str="auto" # "auto" (bfloat16 autocast on CUDA where supported, else float16; float32 elsewhere), "float32", "bfloat16", "float16"
+    dtype:str="auto" # "auto" (CUDA: bfloat16 autocast, else float16; elsewhere float32), "float32", "bfloat16"...
     compile:bool=False # torch.compile the model (worth it on GPUs, for long runs)
     progress:bool=True # show a progress bar and print each evaluation
 
     def __post_init__(self):
         check_fields(self)
+        if self.data is not None and self.data_dir is not None:
+            raise ValueError(f"TrainConfig: give data (a text to prepare, {self.data!r}) or data_dir (a prepared "
+                             f"folder, {self.data_dir!r}), not both")
         if self.init_from not in ("scratch", "resume"):
             raise ValueError(f"TrainConfig: init_from must be 'scratch' or 'resume', got {self.init_from!r}")
         if self.dtype not in ("auto", "float32", "bfloat16", "float16"):
-            raise ValueError(f"TrainConfig: dtype must be 'auto', 'float32', 'bfloat16' or 'float16', got {self.dtype!r}")
+            raise ValueError(f"TrainConfig: dtype must be 'auto', 'float32', 'bfloat16' or 'float16', "
+                             f"got {self.dtype!r}")
         for nm in ("batch_size", "gradient_accumulation_steps", "eval_interval", "eval_iters", "log_interval"):
-            if (v := getattr(self, nm)) is not None and v < 1: raise ValueError(f"TrainConfig: {nm} must be >= 1, got {v}")
+            if (v := getattr(self, nm)) is not None and v < 1:
+                raise ValueError(f"TrainConfig: {nm} must be >= 1, got {v}")
         if self.max_iters < 0: raise ValueError(f"TrainConfig: max_iters must be >= 0, got {self.max_iters}")
         if bool(self.short_context) != bool(self.short_iters):
-            raise ValueError(f"TrainConfig: staged training needs both short_context and short_iters, got short_context="
-                             f"{self.short_context} and short_iters={self.short_iters}: set both (e.g. 256 and 2000), or neither")
+            raise ValueError(f"TrainConfig: staged training needs both short_context and short_iters, got "
+                             f"short_context={self.short_context} and short_iters={self.short_iters}: set both "
+                             f"(e.g. 256 and 2000), or neither")
         if self.short_iters > self.max_iters:
-            raise ValueError(f"TrainConfig: short_iters={self.short_iters} exceeds max_iters={self.max_iters}: the long stage would never start")
+            raise ValueError(f"TrainConfig: short_iters={self.short_iters} exceeds max_iters={self.max_iters}: the "
+                             f"long stage would never start")
         for nm, ok, what in _NUMBER_RULES:  # the optimiser would refuse some of these only once the model is built
             if (v := getattr(self, nm)) is not None and not ok(v):
                 raise ValueError(f"TrainConfig: {nm} must be {what}, got {v!r} (default: {_default(type(self), nm)!r})")
 
 # %% ../nbs/04_train_lib.ipynb #2b383db5
+def lr_schedule(it:int, # the optimizer step
+                learning_rate:float, # the peak, reached when warm-up ends
+                min_lr:float, # the floor, from `decay_iters` on
+                warmup_iters:int, # linear warm-up steps
+                decay_iters:int, # the step where the cosine reaches `min_lr`
+               )->float:
+    "nanoGPT's schedule: a linear warm-up to `learning_rate`, then a cosine decay to `min_lr` at `decay_iters`."
+    if it < warmup_iters: return learning_rate * (it + 1) / (warmup_iters + 1)
+    if it >= decay_iters: return min_lr
+    ratio = (it - warmup_iters) / max(1, decay_iters - warmup_iters)  # 0 -> 1
+    return min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (learning_rate - min_lr)
+
 def get_lr(it:int, cfg:TrainConfig)->float:
-    "Learning rate at step `it`: linear warm-up, then cosine decay to `min_lr`."
+    "Learning rate at step `it` of a run set up by `cfg`: `lr_schedule`, or `learning_rate` without `decay_lr`."
     if not cfg.decay_lr: return cfg.learning_rate
-    decay_iters = cfg.lr_decay_iters or cfg.max_iters
-    if it < cfg.warmup_iters: return cfg.learning_rate * (it + 1) / (cfg.warmup_iters + 1)
-    if it >= decay_iters: return cfg.min_lr
-    ratio = (it - cfg.warmup_iters) / max(1, decay_iters - cfg.warmup_iters)  # 0 -> 1
-    return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (cfg.learning_rate - cfg.min_lr)
+    return lr_schedule(it, cfg.learning_rate, cfg.min_lr, cfg.warmup_iters, cfg.lr_decay_iters or cfg.max_iters)
 
 # %% ../nbs/04_train_lib.ipynb #10962da5
 def save_checkpoint(obj:dict, # what to save (tensors, dicts, numbers, strings)
@@ -109,39 +128,9 @@ def save_checkpoint(obj:dict, # what to save (tensors, dicts, numbers, strings)
 def load_checkpoint(path:str|Path, map_location="cpu")->dict:
     "Load a checkpoint written by `save_checkpoint` (tensors and plain values only)."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}: train a run first (or check run_name/out_dir)")
+    if not path.is_file():
+        raise FileNotFoundError(f"no checkpoint at {path}: train a run first (or check run_name/out_dir)")
     return load_torch(path, map_location)  # no code runs from the file; a damaged one is named
-
-# %% ../nbs/04_train_lib.ipynb #d5fac6d9
-def project_root(start:str|Path|None=None)->Path|None:
-    "The nearest folder at or above `start` (default: the working directory) with pyproject.toml and nbs/."
-    here = Path(start or Path.cwd()).resolve()
-    return next((p for p in (here, *here.parents) if (p/"pyproject.toml").is_file() and (p/"nbs").is_dir()), None)
-
-def default_out_dir()->Path:
-    "Where runs/ goes by default: the project root when inside the project, else the working directory."
-    return project_root() or Path.cwd()
-
-def project_relative(p:str|Path)->str:
-    "`p` relative to the project root when inside it (how kept files and commands name paths), else `p` as given."
-    root = project_root() or Path.cwd()
-    try: return str(Path(p).resolve().relative_to(root.resolve()))
-    except ValueError: return str(p)
-
-def _mps()->bool: return getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()
-
-def pick_device(device:str="auto")->str:
-    "`device`, with 'auto' resolved to cuda, mps or cpu (the first available); an error for a device this machine lacks."
-    if device == "auto": return "cuda" if torch.cuda.is_available() else "mps" if _mps() else "cpu"
-    try: dev = torch.device(device)
-    except (RuntimeError, TypeError): raise ValueError(f"device={device!r} is not a torch device: use 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'") from None
-    if dev.type == "cuda" and not torch.cuda.is_available():
-        why = "this PyTorch is a CPU-only build" if torch.version.cuda is None else "torch.cuda.is_available() is False"
-        raise ValueError(f"device={device!r}, but no CUDA device is visible ({why}): use device='auto' (the best device here) or 'cpu'")
-    if dev.type == "cuda" and dev.index is not None and dev.index >= torch.cuda.device_count():
-        raise ValueError(f"device={device!r}, but only {torch.cuda.device_count()} CUDA device(s) are visible: use 'cuda' or 'cuda:0'")
-    if dev.type == "mps" and not _mps(): raise ValueError(f"device={device!r}, but MPS is not available here: use device='auto' or 'cpu'")
-    return device
 
 # %% ../nbs/04_train_lib.ipynb #166f6e5d
 POSITION_BUCKETS = ((1, 64), (65, 256), (257, 1024), (1025, 2048))  # positions (1-based, inclusive) of the window
@@ -182,14 +171,15 @@ def _truncate_metrics(path:Path, last_iter:int):
     with open(path, newline="") as f: lines = f.read().splitlines(keepends=True)  # csv's lines end in \r\n
     if lines and not lines[-1].endswith("\n"): lines.pop()  # a line cut short: the run was killed while writing it
     rows = [r for r in csv.DictReader(lines) if int(r["iter"]) <= last_iter]
-    with atomic_write(path) as f: f.write(_csv_lines(rows, header=True).encode())  # a kill now leaves the old file whole
+    with atomic_write(path) as f: f.write(_csv_lines(rows, header=True).encode())  # a kill now: the old file, whole
 
 # %% ../nbs/04_train_lib.ipynb #a78d3dbb
 EVAL_SEED = 0  # seeds the evaluation windows; the same for every run
 
-def _micro_batches(data_dir:Path, cfg:TrainConfig, accum:int, block_size:int, gen:torch.Generator, rank:int, world:int, device:str,
+def _micro_batches(data_dir:Path, cfg:TrainConfig, accum:int, block_size:int, gen:torch.Generator, rank:int, world:int,
+                   device:str,
                    batch_size:int|None=None): # sequences per micro-batch (None: cfg.batch_size)
-    "This process's micro-batches of one optimizer step (`accum` over all processes): a list of (x, y), each (batch_size, block_size)."
+    "This process's micro-batches of one step (`accum` over all processes): [(x, y)], each (batch_size, block_size)."
     per_rank, B = accum // world, batch_size or cfg.batch_size
     x, y = get_batch("train", accum * B, block_size, generator=gen, data_dir=data_dir)
     lo = rank * per_rank * B  # rows of this process: [lo, lo + per_rank*B)
@@ -202,7 +192,7 @@ def estimate_loss(model:torch.nn.Module, # the model (eval mode is set and resto
                   data_dir:Path, # prepared data folder
                   eval_iters:int, batch_size:int, block_size:int, device:str,
                   ctx=nullcontext(), # autocast context
-                 )->dict: # {"train": mean loss, "val": mean loss, "val_loss_1_64": ..., one per bucket inside the window}
+                 )->dict: # {"train": mean loss, "val": mean loss, "val_loss_1_64": ..., a bucket in the window each}
     "Mean loss over `eval_iters` fixed batches of each split, and the validation loss by position bucket."
     was = model.training; model.eval()
     out, by_pos = {}, torch.zeros(block_size)
@@ -222,7 +212,8 @@ def estimate_loss(model:torch.nn.Module, # the model (eval mode is set and resto
     model.train(was)
     return out
 
-SPLIT_SPAN = 2048  # `split_loss` scores the validation split cut to a multiple of this: the same tokens for every context dividing it
+SPLIT_SPAN = 2048  # `split_loss` scores the validation split cut to a multiple of this: the same tokens for every
+                  # context dividing it
 
 @torch.no_grad()
 def split_loss(model:torch.nn.Module, # the model (eval mode is set and restored)
@@ -232,10 +223,10 @@ def split_loss(model:torch.nn.Module, # the model (eval mode is set and restored
                batch_size:int=8, # windows per forward pass
                span:int=SPLIT_SPAN, # the tokens scored are the split's first multiple of lcm(block_size, span)
               )->dict: # {"tokens", "windows", "split_loss", "split_loss_1_64", ..., one per bucket inside the window}
-    "The loss over the whole validation split in consecutive windows: every context that divides `span` scores the same tokens."
+    "The loss over the whole validation split in consecutive windows: each context dividing `span` scores alike."
     data = np.memmap(Path(data_dir)/"val.bin", dtype=np.uint16, mode="r")
     unit = math.lcm(block_size, span)
-    if unit >= len(data): unit = block_size  # a context that does not divide the span, on a short split: its own windows
+    if unit >= len(data): unit = block_size  # a context not dividing the span, on a short split: its own windows
     n = (len(data) - 1) // unit * unit
     if n == 0: raise ValueError(f"block_size={block_size} does not fit the validation split ({len(data)} tokens)")
     x = torch.from_numpy(data[:n].astype(np.int64)).view(-1, block_size)
@@ -257,13 +248,15 @@ def step_windows(it:int, # the optimizer step
                  cfg:TrainConfig, block_size:int, # the model's context
                 )->tuple[int, int]: # (tokens per window, windows per micro-batch) at step `it`
     "The windows a step trains on: short ones, more of them, during the first `short_iters` steps of staged training."
-    if cfg.short_context and it < cfg.short_iters: return cfg.short_context, cfg.batch_size * (block_size // cfg.short_context)
+    if cfg.short_context and it < cfg.short_iters:
+        return cfg.short_context, cfg.batch_size * (block_size // cfg.short_context)
     return block_size, cfg.batch_size
 
 def check_stages(cfg:TrainConfig, block_size:int):
     "Staged training's short windows must divide the context, so that both stages train on the same tokens per step."
     if cfg.short_context and not (cfg.short_context < block_size and block_size % cfg.short_context == 0):
-        raise ValueError(f"short_context={cfg.short_context} must be shorter than block_size={block_size} and divide it, so that "
+        raise ValueError(f"short_context={cfg.short_context} must be shorter than block_size={block_size} and divide "
+                         f"it, so that "
                          f"a step sees the same tokens in both stages: use e.g. {block_size // 8}")
 
 # %% ../nbs/04_train_lib.ipynb #f94c07e0
@@ -292,8 +285,9 @@ def accumulation_steps(requested:int|None, # gradient_accumulation_steps as set 
     "The micro-batches of one step: one per process unless set; a set value must be a multiple of `world`."
     if requested is None: return world
     if requested % world:
-        raise ValueError(f"gradient_accumulation_steps={requested} counts micro-batches over all {world} processes and must be "
-                         f"a multiple of {world}: use {world * max(1, requested // world)}, or leave it unset for one micro-batch per process")
+        raise ValueError(f"gradient_accumulation_steps={requested} counts micro-batches over all {world} processes and "
+                         f"must be a multiple of {world}: use {world * max(1, requested // world)}, or leave it unset "
+                         f"for one micro-batch per process")
     return requested
 
 # %% ../nbs/04_train_lib.ipynb #b7efed8f
@@ -312,8 +306,14 @@ def _log(msg:str, pb):
 
 # %% ../nbs/04_train_lib.ipynb #ef401ba9
 def prepared_data(data_dir:str|Path|None=None, # a prepared folder (None: the cache)
+                  data:str|Path|None=None, # a text of your own to prepare instead (`prepare_text`)
+                  block_size:int|None=None, # the model's context: a text too short for it is refused unwritten
                  )->Path: # the folder with train.bin, val.bin and meta.json
-    "The run's data: `data_dir`, or the cache, prepared on first use and checked against `$GPT_ATTENTIONS_DATA` whenever that is set."
+    "The run's data: `data` prepared, or `data_dir`, or the cache (Tiny Shakespeare, checked against its variable)."
+    if data is not None:
+        if data_dir is not None:
+            raise ValueError("give data (a text to prepare) or data_dir (a prepared folder), not both")
+        return prepare_text(data, block_size)
     d = Path(data_dir) if data_dir is not None else default_data_dir()
     if not (d/"meta.json").is_file() or (data_dir is None and os.environ.get(DATA_ENV)): prepare(data_dir=d)
     return d
@@ -326,16 +326,18 @@ def check_block_size(block_size:int, data_dir:str|Path):
     "An error when a window of `block_size` + 1 tokens does not fit a split, with both splits' sizes."
     n = split_sizes(data_dir)
     if block_size + 1 > min(n.values()):
-        raise ValueError(f"block_size={block_size:,} does not fit the data: a training window needs block_size + 1 tokens, and the "
-                         f"train split has {n['train']:,} tokens, the validation split {n['val']:,}: use block_size <= {min(n.values()) - 1:,}")
+        raise ValueError(f"block_size={block_size:,} does not fit the data: a training window needs block_size + 1 "
+                         f"tokens, and the train split has {n['train']:,} tokens, the validation split {n['val']:,}: "
+                         f"use block_size <= {min(n.values()) - 1:,}, or a longer text (data)")
 
 def _resume_checkpoint(run_dir:Path)->dict:
     "The run's ckpt.pt; when it cannot be read, an error that says how to go on."
     p, best = run_dir/"ckpt.pt", run_dir/"best.pt"
     try: return load_checkpoint(p)
     except ValueError as e:
-        try: way = (f"resume from the best model instead (cp {shlex.quote(str(best))} {shlex.quote(str(p))}, then resume again: "
-                    f"the weights of step {load_checkpoint(best)['iter_num']} go on with a fresh optimizer), or ")
+        try: way = (f"resume from the best model instead (cp {shlex.quote(str(best))} {shlex.quote(str(p))}, then "
+                    f"resume again: the weights of step {load_checkpoint(best)['iter_num']} go on with a fresh "
+                    f"optimizer), or ")
         except (OSError, ValueError, KeyError): way = ""
         raise ValueError(f"{e}. To go on, {way}start a fresh run (init_from='scratch', or another run_name)") from None
 
@@ -346,13 +348,16 @@ class NonFiniteLoss(RuntimeError):
 def _divergence_fix(cfg:TrainConfig, saved:int)->str:
     "What was kept, and the likely fix, for the message of a `NonFiniteLoss`."
     clip = "" if cfg.grad_clip else ", and clipped gradients (grad_clip=1.0, nanoGPT's; now 0: no clipping)"
-    return (f"Nothing was written after step {saved}: ckpt.pt, best.pt and metrics.csv are as its evaluation left them. "
-            f"Likely fix: a lower learning_rate (now {cfg.learning_rate:g}; try {min(cfg.learning_rate / 10, 1e-3):g}){clip}; "
+    return (f"Nothing was written after step {saved}: ckpt.pt, best.pt and metrics.csv are as its evaluation left "
+            f"them. "
+            f"Likely fix: a lower learning_rate (now {cfg.learning_rate:g}; try "
+            f"{min(cfg.learning_rate / 10, 1e-3):g}){clip}; "
             f"then train again (init_from='scratch'), or resume from ckpt.pt with the new rate")
 
 class _Divergence:
-    "The first step whose loss or gradient norm is not finite, recorded on the device (no synchronisation) and read by `check`."
-    def __init__(self, device:str): self.first, self.grads = torch.full((3,), -1.0, device=device), False  # (step, loss, grad norm)
+    "The first step whose loss or gradient norm is not finite, recorded on the device (no sync) and read by `check`."
+    def __init__(self, device:str):
+        self.first, self.grads = torch.full((3,), -1.0, device=device), False  # (step, loss, grad norm)
 
     def record(self, it:int, loss:torch.Tensor, gnorm:torch.Tensor|None):
         "Note step `it`'s loss and gradient norm (None: not watched), keeping the first that is not finite."
@@ -362,7 +367,7 @@ class _Divergence:
         self.first = torch.where((self.first[0] < 0) & ~now[1:].isfinite().all(), now, self.first)
 
     def check(self, cfg:TrainConfig, saved:int):
-        "A `NonFiniteLoss` if a step recorded so far had a loss or gradient norm that is not finite. Note: a device sync point."
+        "A `NonFiniteLoss` if a step so far had a loss or gradient norm that is not finite. Note: a device sync point."
         step, loss, gnorm = self.first.tolist()
         if step < 0: return
         grads = f", the gradient norm {gnorm:.4g}" if self.grads else ""
@@ -377,7 +382,7 @@ def train_step(model:torch.nn.Module, # the model, in train mode (DDP-wrapped or
                grad_clip:float=0.0, # clip the global gradient norm to this (0: no clipping)
                scaler:torch.amp.GradScaler|None=None, # float16 loss scaling (None, or disabled: none)
                ctx=nullcontext(), # autocast context of the forward pass
-               sync_last_only:bool=False, # DDP: all-reduce gradients on the last micro-batch only (`no_sync` on the others)
+               sync_last_only:bool=False, # DDP: all-reduce gradients on the last micro-batch only (`no_sync` before)
               )->tuple: # (mean loss of the micro-batches, gradient norm before clipping or None), detached tensors
     "One optimizer step: the learning rate, forward and loss per micro-batch, backward, clipping, the optimizer's step."
     for g in opt.param_groups: g["lr"] = lr
@@ -406,32 +411,38 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     master = rank == 0
     accum = accumulation_steps(cfg.gradient_accumulation_steps, world)
     run_dir = Path(cfg.out_dir or default_out_dir())/"runs"/cfg.run_name
-    if master: prepared_data(cfg.data_dir)
-    if world > 1: torch.distributed.barrier()  # the data is prepared before anyone reads it
-    data_dir = Path(cfg.data_dir) if cfg.data_dir is not None else default_data_dir()
     ckpt = _resume_checkpoint(run_dir) if cfg.init_from == "resume" else None
     if ckpt is not None: model_cfg = GPTConfig(**ckpt["model_config"])  # the checkpoint's shape wins
+    if master: data_dir = prepared_data(cfg.data_dir, cfg.data, model_cfg.block_size)
+    if world > 1:
+        torch.distributed.barrier()  # the data is prepared before anyone reads it
+        if not master: data_dir = prepared_data(cfg.data_dir, cfg.data)  # prepared by rank 0: found, not written
     tok = load_tokenizer(data_dir)
+    if ckpt is not None and ckpt.get("vocab", tok.chars) != tok.chars:
+        raise ValueError(f"init_from='resume': {run_dir/'ckpt.pt'} was trained on a text with another vocabulary "
+                         f"({len(ckpt['vocab'])} characters, this data has {tok.vocab_size}): resume with its own data")
     model_cfg = replace(model_cfg, vocab_size=tok.vocab_size)
     check_block_size(model_cfg.block_size, data_dir)
     check_stages(cfg, model_cfg.block_size)
     if master:
         run_dir.mkdir(parents=True, exist_ok=True)
-        for p in run_dir.glob(".*.pt.*.part"): p.unlink()  # a checkpoint's temporary file, left by a run killed while writing it
+        for p in run_dir.glob(".*.pt.*.part"): p.unlink()  # a checkpoint's temporary file: a run killed writing it
 
     torch.manual_seed(cfg.seed + rank)  # weights (the same on every rank: DDP broadcasts rank 0's) and dropout
     gen = torch.Generator().manual_seed(cfg.seed)  # training batches: the same stream on every rank
     model = GPT(model_cfg).to(device)
     ctx, dtype, scale = autocast_context(device, cfg.dtype)
     scaler = torch.amp.GradScaler(torch.device(device).type, enabled=scale)
-    opt = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2), torch.device(device).type)
+    opt = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (cfg.beta1, cfg.beta2),
+                                     torch.device(device).type)
     iter_num, best_val = 0, float("inf")
     watch = _Divergence(device)
     if ckpt is not None:
         model.load_state_dict(ckpt["model"])
         iter_num, best_val = ckpt["iter_num"], ckpt.get("best_val_loss", ckpt.get("val_loss", best_val))
         if "optimizer" in ckpt:  # a full checkpoint; best.pt copied over ckpt.pt has the weights only
-            opt.load_state_dict(ckpt["optimizer"]); scaler.load_state_dict(ckpt["scaler"]); _set_rng_state(ckpt["rng"], gen, device)
+            opt.load_state_dict(ckpt["optimizer"]); scaler.load_state_dict(ckpt["scaler"])
+            _set_rng_state(ckpt["rng"], gen, device)
         if rank: torch.manual_seed(cfg.seed + rank + iter_num)
         del ckpt
     raw = model
@@ -448,29 +459,32 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
         if cfg.init_from == "resume": _truncate_metrics(metrics_p, iter_num)
         info = dict(model=asdict(model_cfg), train=asdict(cfg), attention_kwargs=raw.attention_kwargs,
                     n_params=raw.get_num_params(), device=device, dtype=dtype, world_size=world, micro_batches=accum,
-                    global_batch=accum * cfg.batch_size, tokens_per_iter=tokens_per_iter, torch=torch.__version__, out_dir=str(Path(cfg.out_dir or default_out_dir())))
+                    global_batch=accum * cfg.batch_size, tokens_per_iter=tokens_per_iter, torch=torch.__version__,
+                    out_dir=str(Path(cfg.out_dir or default_out_dir())), corpus=corpus_info(data_dir))
         (run_dir/"config.json").write_text(json.dumps(info, indent=1))
         if cfg.progress:
-            print(f"global batch: {world} process{'es' if world > 1 else ''} x {accum // world} micro-batch{'es' if accum // world > 1 else ''} "
-                  f"x {cfg.batch_size} sequences = {accum * cfg.batch_size} sequences, {tokens_per_iter:,} tokens per step", flush=True)
-
-    def sync():
-        if torch.device(device).type == "cuda": torch.cuda.synchronize(device)
+            es = lambda n, word, plural: f"{n} {word}{plural if n > 1 else ''}"
+            print(f"global batch: {es(world, 'process', 'es')} x {es(accum // world, 'micro-batch', 'es')} x "
+                  f"{cfg.batch_size} sequences = {accum * cfg.batch_size} sequences, {tokens_per_iter:,} tokens a step",
+                  flush=True)
 
     def evaluate(it, t_start, it_start):
         "Evaluate, log a metrics row and write the checkpoints (rank 0)."
         nonlocal best_val, saved
-        sync(); dt = time.perf_counter() - t_start
+        synchronize(device); dt = time.perf_counter() - t_start
         ms = dt / (it - it_start) * 1e3 if it > it_start else float("nan")
         losses = estimate_loss(eval_model, data_dir, cfg.eval_iters, cfg.batch_size, model_cfg.block_size, device, ctx)
         row = dict(iter=it, train_loss=losses["train"], val_loss=losses["val"], lr=get_lr(it, cfg), ms_per_iter=ms,
-                   tokens_per_s=tokens_per_iter / ms * 1e3 if ms == ms else float("nan"), peak_mem_mb=peak_memory_mb(device),
+                   tokens_per_s=tokens_per_iter / ms * 1e3 if ms == ms else float("nan"),
+                   peak_mem_mb=peak_memory_mb(device),
                    **{k: v for k, v in losses.items() if k.startswith("val_loss_")})
         if not (math.isfinite(row["train_loss"]) and math.isfinite(row["val_loss"])):
-            raise NonFiniteLoss(f"training diverged: the evaluation at step {it} gives a train loss of {row['train_loss']:.4g} "
-                                f"and a validation loss of {row['val_loss']:.4g}. " + _divergence_fix(cfg, saved))
+            raise NonFiniteLoss(f"training diverged: the evaluation at step {it} gives a train loss of "
+                                f"{row['train_loss']:.4g} and a validation loss of {row['val_loss']:.4g}. "
+                                + _divergence_fix(cfg, saved))
         _append_metrics(metrics_p, row)
-        if cfg.progress: _log(f"iter {it}: train loss {row['train_loss']:.4f}, val loss {row['val_loss']:.4f}, {ms:.1f} ms/iter", pb)
+        if cfg.progress:
+            _log(f"iter {it}: train loss {row['train_loss']:.4f}, val loss {row['val_loss']:.4f}, {ms:.1f} ms/iter", pb)
         if row["val_loss"] < best_val:
             best_val = row["val_loss"]
             save_checkpoint(dict(model=raw.state_dict(), model_config=asdict(model_cfg), vocab=tok.chars,
@@ -488,45 +502,32 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
     for it in (pb if pb is not None else steps):
         T_it, B_it = step_windows(it, cfg, model_cfg.block_size)  # staged training: short windows first
         batches = _micro_batches(data_dir, cfg, accum, T_it, gen, rank, world, device, B_it)
-        loss, grad_norm = train_step(model, opt, batches, get_lr(it, cfg), cfg.grad_clip, scaler, ctx, sync_last_only=world > 1)
+        loss, grad_norm = train_step(model, opt, batches, get_lr(it, cfg), cfg.grad_clip, scaler, ctx,
+                                     sync_last_only=world > 1)
         watch.record(it, loss, None if scale else grad_norm)  # float16: the scaler skips overflowing steps itself
         done = it + 1
-        if done % cfg.log_interval == 0 or done % cfg.eval_interval == 0 or done == cfg.max_iters: watch.check(cfg, saved)
+        if done % cfg.log_interval == 0 or done % cfg.eval_interval == 0 or done == cfg.max_iters:
+            watch.check(cfg, saved)
         if pb is not None and done % cfg.log_interval == 0:
             pb.comment = f"loss {loss.item():.4f}"  # note: a device sync point
         if master and (done % cfg.eval_interval == 0 or done == cfg.max_iters):
             evaluate(done, t_start, it_start)
             t_start, it_start = time.perf_counter(), done
 
-    if master:  # the whole validation split, with the final weights: the same tokens for every context dividing SPLIT_SPAN
+    if master:  # the whole validation split, final weights: the same tokens for every context dividing SPLIT_SPAN
         final = split_loss(eval_model, data_dir, model_cfg.block_size, device, ctx) | dict(iter=cfg.max_iters)
         with atomic_write(run_dir/"split_loss.json") as f: f.write((json.dumps(final, indent=1) + "\n").encode())
-    if master and cfg.sample_tokens:
-        text = sample(run_dir/"best.pt", max_new_tokens=cfg.sample_tokens, device=device, seed=cfg.seed)
-        (run_dir/"samples.txt").write_text(text)
+    if master and cfg.sample_tokens: _write_samples(run_dir, tok, cfg.sample_tokens, cfg.seed, device)
     if world > 1: torch.distributed.barrier(); torch.distributed.destroy_process_group()
     return run_dir
 
 # %% ../nbs/04_train_lib.ipynb #e407068a
-def load_model(checkpoint_path:str|Path, device:str="cpu")->tuple[GPT, CharTokenizer]:
-    "The model (in eval mode) and tokenizer saved in a checkpoint."
-    ck = load_checkpoint(checkpoint_path)
-    return GPT.from_checkpoint(ck, device, where=str(checkpoint_path)), CharTokenizer(ck["vocab"])
-
-def sample(checkpoint_path:str|Path, # best.pt or ckpt.pt of a run
-           prompt:str|None=None, # text to continue (None: a newline, or the vocabulary's first character)
-           max_new_tokens:int=500, # characters to generate
-           temperature:float=0.8, # below 1: more conservative text; 0: greedy
-           top_k:int|None=200, # sample among the k most likely characters
-           seed:int|None=None, # for a reproducible sample
-           device:str="cpu", # where to run the model
-          )->str: # the prompt and its continuation
-    "Continue `prompt` with the model saved in `checkpoint_path`."
-    model, tok = load_model(checkpoint_path, pick_device(device))
-    if prompt is None: prompt = "\n" if "\n" in tok.chars else tok.chars[0]
-    idx = torch.tensor([tok.encode(prompt)], dtype=torch.long, device=model.lm_head.weight.device)
-    gen = None if seed is None else torch.Generator(idx.device).manual_seed(seed)
-    return tok.decode(model.generate(idx, max_new_tokens, temperature=temperature, top_k=top_k, generator=gen)[0])
+def _write_samples(run_dir:Path, tok, n:int, seed:int, device:str):
+    "samples.txt: `n` characters the run's best model draws after a newline (or its first character), seeded."
+    model = GPT.from_checkpoint(load_checkpoint(run_dir/"best.pt"), device)
+    idx = torch.tensor([tok.encode("\n" if "\n" in tok.chars else tok.chars[0])], dtype=torch.long, device=device)
+    out = model.generate(idx, n, temperature=0.8, top_k=200, generator=torch.Generator(device).manual_seed(seed))
+    with atomic_write(run_dir/"samples.txt") as f: f.write(tok.decode(out[0]).encode("utf-8"))
 
 # %% ../nbs/04_train_lib.ipynb #f80bece6
 PRESETS = {
@@ -541,7 +542,8 @@ PRESETS = {
 # the cpu model at a 2048-token context, with the cpu preset's 2048 tokens per step and per evaluation batch
 PRESETS["cpu-long"] = PRESETS["cpu"] | dict(block_size=2048, batch_size=1)
 PRESETS["seed"] = PRESETS["nanogpt"] | dict(block_size=1024, batch_size=32, dropout=0.2, max_iters=5000,
-                                            attention_args={"linformer": {"proj_len": 128}, "nystrom": {"num_landmarks": 64}})
+                                            attention_args={"linformer": {"proj_len": 128},
+                                                            "nystrom": {"num_landmarks": 64}})
 
 _MODEL_FIELDS = [f.name for f in fields(GPTConfig) if f.name != "attention"]
 _TRAIN_FIELDS = [f.name for f in fields(TrainConfig)]
@@ -550,14 +552,15 @@ def make_configs(attention:str="vanilla", # a name in ATTENTIONS
                  preset:str="cpu", # a name in PRESETS
                  **overrides, # any GPTConfig or TrainConfig field; None keeps the preset's value
                 )->tuple[GPTConfig, TrainConfig]:
-    "The model and training configs of `attention` under `preset`, with `overrides` applied, each checked against its field's type."
+    "The model and training configs of `attention` under `preset`, `overrides` applied, each checked against its type."
     attention, preset = coerce(attention, str, "attention"), coerce(preset, str, "preset")
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; presets: {', '.join(PRESETS)}")
     if bad := sorted(set(overrides) - set(_MODEL_FIELDS) - set(_TRAIN_FIELDS)):
         raise ValueError(f"unknown setting {', '.join(bad)}; settings are the fields of GPTConfig and TrainConfig: "
                          f"{', '.join(_MODEL_FIELDS + _TRAIN_FIELDS)}")
     types_ = typing.get_type_hints(GPTConfig) | typing.get_type_hints(TrainConfig)
-    values = PRESETS[preset] | {k: coerce(v, types_[k], k) for k, v in overrides.items() if v is not None and k != "attention_args"}
+    values = PRESETS[preset] | {k: coerce(v, types_[k], k) for k, v in overrides.items()
+                                if v is not None and k != "attention_args"}
     # a preset's attention_args are per attention; the caller's are this attention's, and win
     values["attention_args"] = (PRESETS[preset].get("attention_args", {}).get(attention, {})
                                 | parse_attention_args(overrides.get("attention_args")))
@@ -573,19 +576,21 @@ def run_experiment(attention:str="vanilla", preset:str="cpu", **overrides)->Path
 def _train_command(attention:Annotated[str, f"the attention: {', '.join(ATTENTIONS)}"]="vanilla",
                    preset:Annotated[str, f"base settings that the options override: {', '.join(PRESETS)}"]="cpu",
                    **overrides):
-    "Train a GPT with one attention (the experiment of nbs/04_train.ipynb); every field of GPTConfig and TrainConfig is an option."
+    "Train a GPT with one attention (the experiment of nbs/04_train.ipynb); every config field is an option."
     try: model_cfg, train_cfg = make_configs(attention, preset, **overrides)
     except (TypeError, ValueError) as e: raise CliError(str(e)) from None
     return train(model_cfg, train_cfg)
 
 _train_command.__signature__ = field_options(_train_command, GPTConfig, TrainConfig, skip=("attention",))
-if __name__ == "__main__" and "__file__" in globals(): sys.argv[1:] = [dashed(a) for a in sys.argv[1:]]  # python -m, torchrun -m
-train_cli = call_parse(_train_command)  # run as `python -m gpt_attentions.train`, call_parse runs the command on this line
+if __name__ == "__main__" and "__file__" in globals():  # python -m, torchrun -m
+    sys.argv[1:] = [dashed(a) for a in sys.argv[1:]]
+train_cli = call_parse(_train_command)  # under `python -m gpt_attentions.train`, call_parse runs the command here
 
 def main(argv:list|None=None)->int: # exit status
     "`gpt-attentions-train`: the training command on `argv` (default: the command line)."
     return run_command(train_cli, argv, "gpt-attentions-train")
 
 # %% ../nbs/04_train_lib.ipynb #cb6649dc
-FIELD_HINTS = {f.name: f"a field of {cls.__name__} that the notebook does not take: `gpt-attentions-train --{{name}} {{value}}` sets any field"
+FIELD_HINTS = {f.name: f"a field of {cls.__name__} that the notebook does not take: "
+                       f"`gpt-attentions-train --{{name}} {{value}}` sets any field"
                for cls in (GPTConfig, TrainConfig) for f in fields(cls)}

@@ -1,4 +1,4 @@
-"""Every query averages the values of all the keys it may see: no content-based mixing at all. The floor every mechanism must beat
+"""Every query averages the values of all the keys it may see: no content-based mixing, the floor to beat.
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/uniform.html.md"""
 
@@ -16,7 +16,7 @@ from .attention import AttentionCore, causal_mask
 def uniform_average(v:Tensor, # (B, H, T, D) values
                     causal:bool=True, # position i averages positions 0..i; False: all T positions
                    )->Tensor: # (B, H, T, D), v's dtype
-    "Uniform attention's output: the prefix mean of the values (causal) or their mean (bidirectional), summed in float32."
+    "Uniform attention's output: the prefix mean of the values (causal) or their mean (bidirectional), in float32 sums."
     x = v.float()
     if not causal: return x.mean(2, keepdim=True).expand_as(x).to(v.dtype)
     n = torch.arange(1, v.shape[2] + 1, device=v.device, dtype=torch.float32)[:, None]  # (T, 1): keys query i sees
@@ -41,7 +41,8 @@ class UniformAttention(AttentionCore):
 
     def _attention_matrix(self, q, k):
         B, H, T, _ = q.shape
-        return uniform_weights(T, self.causal, q.device, q.dtype).expand(B, H, T, T).contiguous()  # (T, T) -> (B, H, T, T)
+        w = uniform_weights(T, self.causal, q.device, q.dtype)  # (T, T)
+        return w.expand(B, H, T, T).contiguous()  # (B, H, T, T)
 
     def init_state(self, batch_size:int, device=None, dtype=None):
         # the running sum is float32 whatever `dtype`, as in the parallel form
@@ -49,7 +50,8 @@ class UniformAttention(AttentionCore):
 
     def step(self, q, k, v, state):
         if not self.causal: raise ValueError("uniform: step needs a causal core (causal=True)")
-        if v.shape[2] != 1: raise ValueError(f"uniform: step takes one token, v of shape (B, H, 1, D), got {tuple(v.shape)}")
+        if v.shape[2] != 1:
+            raise ValueError(f"uniform: step takes one token, v of shape (B, H, 1, D), got {tuple(v.shape)}")
         s, n = state["s"] + v.float(), state["n"] + 1  # (B, H, 1, D) sum of the values so far, and their count
         return (s / n).to(v.dtype), dict(s=s, n=n)
 
