@@ -468,6 +468,10 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
             if len(e): ax.plot(e["state_bytes"], e["accuracy"], ms=5, label=s, **(styles[s] | dict(ls="none")))
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label="chance")
         ax.axhline(1 / P, color="0.5", lw=1, ls=":", label="1/P")
+        if len(v := df[df["setting"] == "vanilla"]):  # the question's line: an eighth of exact attention's cache, longest T
+            T = v["seq_len"].max()
+            ax.axvline(v[v["seq_len"] == T]["state_bytes"].min() / 8, color="0.6", lw=0.8, ls="--",
+                       label=f"1/8 of exact attention's cache at T={T}")
         ax.set_xscale("log", base=2); ax.set(title=f"{P} pairs", xlabel="state per sequence (KiB)", ylim=(-0.02, 1.02))
         ax.xaxis.set_major_locator(mticker.LogLocator(base=2)); ax.xaxis.set_minor_locator(mticker.NullLocator())
         ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v / 1024:g}"))
