@@ -381,10 +381,12 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
         head = f"#### One attention call, causal forward+backward at T = {headline_T:,}, {_threads(cost)}"
         md += [head, "", markdown_table(ht), ""]
     if (ct := crossover_table(b)).size:
+        causal = [c for c in ct.columns if c.startswith("causal")]  # the GPT's form; the bidirectional ones are on file
+        ct = ct[causal] if causal else ct
         md += ["#### Crossover lengths", "", "The shortest measured T from which a setting is faster than exact "
                                              "attention (SDPA) "
                "(`time`), or needs less peak memory (`memory`), at every longer measured T; `never`: not at the "
-               "longest T measured.",
+               "longest T measured. The causal form, which the GPT uses.",
                "", markdown_table(ct.map(lambda v: "never" if pd.isna(v) else f"{int(v):,}")), ""]
     figs = [("time", "Time per call against sequence length", plot_time, cost.time_ms.notna().any(), cost,
              "Median ms per call against T, log-log; a line per setting, a panel per mode and pass"),
@@ -420,11 +422,12 @@ def profile_section(folder:str|Path, # written by `benchmark.write_profile`: <na
     metas = {p.stem: json.loads(p.read_text()) for p in sorted(Path(folder).glob("*.json"))}
     if not metas: return []
     names = sorted(metas, key=lambda n: -metas[n]["wall_ms"])  # the slowest first: "before" reads before "after"
-    cells, graphs = {}, {}  # graphs: a torch.compile graph's hashed name -> its number here
+    cells, graphs, top = {}, {}, {}  # graphs: a torch.compile graph's hashed name -> its number here
     for n in names:
         for r in read_csv(Path(folder)/f"{n}.csv").itertuples():
             op = r.op if "CompiledFxGraph" not in r.op else f"compiled graph {graphs.setdefault(r.op, len(graphs) + 1)}"
             cells.setdefault(op, {})[n] = f"{r.self_ms:,.0f} ms ({r.share:.0%}, {r.calls:,} calls)"
+            top[op] = max(top.get(op, 0), r.share if op[:1] != "(" else 1)
     m = metas[names[0]]
     what = (f"{display_name(m['method'], m['hparams'])}, T = {m['T']:,}, "
             f"{'causal' if m['causal'] else 'bidirectional'} {m['pass_']}")
@@ -436,7 +439,10 @@ def profile_section(folder:str|Path, # written by `benchmark.write_profile`: <na
           f"{(metas[n]['load_avg'].get('start') or ['?'])[0]} at the start, on {metas[n]['machine']}; reproduce: "
           f"`{metas[n]['command']}`" for n in names) + ".", "",
           "| operator | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
-    md += [f"| {op} | " + " | ".join(c.get(n, "") for n in names) + " |" for op, c in cells.items()]
+    shown = {op: c for op, c in cells.items() if top[op] >= 0.03}  # operators under 3% everywhere: in the files
+    md += [f"| {op} | " + " | ".join(c.get(n, "") for n in names) + " |" for op, c in shown.items()]
+    if len(shown) < len(cells): md += ["", f"{len(cells) - len(shown)} operators under 3% of every profile's time are "
+                                           f"left out here; `{Path(folder).name}/*.csv` lists them."]
     return md + [""]
 
 def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are

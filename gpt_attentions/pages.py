@@ -228,7 +228,14 @@ def answer_table(results_dir:str|Path, # the committed results: study-long/, ben
                          **(dt.loc[n].to_dict() if n in dt.index else {}), train_speed=train.get(n, np.nan),
                          call_speed=calls.get(n, np.nan), mqar=m, mqar_on=on if on != n else ""))
     t = pd.DataFrame(rows).set_index("setting")
-    t.attrs = dict(train="step" if len(steps) else "run", context=context, call_T=call_T, recall_T=recall_T,
+    how = ""
+    if len(steps):  # the step benchmark's threads and load, for the legend
+        raw = pd.concat([read_csv(p) for p in sorted((d/"benchmarks").glob("step-*/steps.csv"))])
+        raw = raw[raw["T"] == context]
+        if {"threads", "load_start", "load_end"} <= set(raw.columns):
+            how = (f"{int(raw.threads.max())} torch thread{'s' if raw.threads.max() > 1 else ''}, load average "
+                   f"{raw.load_start.min():.1f} to {raw.load_end.max():.1f}")
+    t.attrs = dict(train="step" if len(steps) else "run", context=context, call_T=call_T, recall_T=recall_T, how=how,
                    loss="whole validation split" if col == "split_loss" else "evaluation windows")
     return t
 
@@ -238,6 +245,10 @@ def _delta(m, sd, n)->str:
     cell = f"{m:+.3f} ± {sd:.3f}" if n > 1 else f"{m:+.3f} (1 seed)"
     return f"tie ({cell})" if n > 1 and abs(m) < 2 * sd else cell
 
+def _loss_cell(r)->str:
+    "A row's loss: mean ± sd over its seeds, or the one seed's value, said as such."
+    return f"{r.loss:.3f} ± {r.loss_sd:.3f}" if r.seeds > 1 else f"{r.loss:.3f} (1 seed)"
+
 def answer_markdown(t:pd.DataFrame)->str:
     "The answer table as markdown: numbers to the digits that matter, blank where not measured."
     a = t.attrs
@@ -245,7 +256,7 @@ def answer_markdown(t:pd.DataFrame)->str:
     on = lambda n: n.removesuffix(" (control)").split(", ", 1)[-1]  # what differs: "64 features", "Sliding window 16"
     mq = lambda r: "" if r.mqar != r.mqar else f"{r.mqar:.2f}" + (f" ({on(r.mqar_on)})" if r.mqar_on else "")
     speed = "training step" if a["train"] == "step" else "training run"
-    body = pd.DataFrame({f"loss ({a['context']})": [f"{r.loss:.3f} ± {r.loss_sd:.3f}" for r in t.itertuples()],
+    body = pd.DataFrame({f"loss ({a['context']})": [_loss_cell(r) for r in t.itertuples()],
                          "Δ same steps": [_delta(r.steps, r.steps_sd, r.steps_seeds) for r in t.itertuples()],
                          "Δ same time": [_delta(r.time, r.time_sd, r.time_seeds) for r in t.itertuples()],
                          f"{speed} speed ({a['context']})": [x(v) for v in t.train_speed],
@@ -257,6 +268,7 @@ def answer_legend(t:pd.DataFrame)->str:
     "What the answer table's columns measure, in one paragraph read from its attributes."
     a = t.attrs
     speed = "one full-window training step" if a["train"] == "step" else "a whole staged training run"
+    if a.get("how"): speed += f" ({a['how']})"
     return (f"*Loss*: nats per character, {a['loss']}, mean ± sd over seeds. *Δ*: minus exact attention's, paired by "
             "seed (negative is better; *tie*: inside 2 sd); *same time*: trained for exact attention's wall-clock. "
             f"*Speeds*: exact attention's time over the setting's, for {speed} and for one attention call (causal, "
@@ -364,10 +376,17 @@ def build_pages(results_dir:str|Path="nbs/results", # the committed results (stu
     if results_page_path:
         t = answer_table(d)
         answer = ["## The answer", "", answer_markdown(t), "", answer_legend(t), "", SPEEDS_DIFFER] if len(t) else []
-        parts = ["\n".join(answer)] * bool(answer) + [p.read_text() for p in written[1:]]
+        parts = ["\n".join(answer)] * bool(answer) + [_in_results(p, link_prefix) for p in written[1:]]
         with atomic_write(results_page_path) as f: f.write(results_page(parts).encode())
         written.append(Path(results_page_path))
     return written
+
+def _in_results(page:Path, link_prefix:str)->str:
+    "A page's text as RESULTS.md holds it: the recall page without its learning-rate search, which a link replaces."
+    text, cut = page.read_text(), "The learning-rate search (seed"
+    if page.name != "recall.md" or cut not in text: return text
+    link = f"[the recall page]({link_prefix}recall.md)"
+    return text[:text.index(cut)] + f"The learning-rate search behind each pick: {link}.\n"
 
 def check_pages(results_dir:str|Path="nbs/results", results_page:str|Path|None="RESULTS.md",
                 link_prefix:str="nbs/results/")->list[str]: # the pages that differ from what the data gives ([]: none)
