@@ -23,7 +23,7 @@ import seaborn as sns
 from .attention import attention_spec, display_name, setting_key, setting_style
 from .env import thread_words
 from .files import read_csv, read_json
-from .benchmark import benchmark_command
+from .benchmark import benchmark_command, speed_section
 from .metrics import PASSES
 from .model import LEGACY_ATTENTION_FIELDS
 
@@ -378,7 +378,8 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
     md = [f"### Benchmark `{tag}`", "", _machine_line(b) + rerun, "",
           markdown_table(plain_columns(summary_table(pd.DataFrame(), b, lens, sT)).rename_axis("setting")), ""]
     if len(ht := headline_table(b, headline_T)):
-        md += [f"#### Causal forward+backward at T = {headline_T:,}, {_threads(cost)}", "", markdown_table(ht), ""]
+        head = f"#### One attention call, causal forward+backward at T = {headline_T:,}, {_threads(cost)}"
+        md += [head, "", markdown_table(ht), ""]
     if (ct := crossover_table(b)).size:
         md += ["#### Crossover lengths", "", "The shortest measured T from which a setting is faster than exact "
                                              "attention (SDPA) "
@@ -462,6 +463,7 @@ def write_report(runs_dir:str|Path="runs", # where the runs and benchmarks are
     for tag in sorted(bench.tag.dropna().unique()) if len(bench) else []:
         md += benchmark_section(bench[bench.tag == tag], report, lengths, sim_T, headline_T, (loads or {}).get(tag, ""))
     for folder in sorted(Path(runs_dir).glob("profile-*/")): md += profile_section(folder)
+    for folder in sorted(Path(runs_dir).glob("step-*/")): md += speed_section(runs_dir, folder.name[5:])
     (report/"results.md").write_text("\n".join(md) + "\n")
     return report/"results.md"
 

@@ -552,3 +552,11 @@ def check_attention(attention:str|type, # a registered name, 'module:Class', or 
     for c in CHECKS:
         if c in checks: run[c]()
     return {c: "ok" for c in CHECKS if c in checks}
+
+# %% ../nbs/01_attention.ipynb #flp001
+from fastcore.basics import patch
+
+@patch
+def flops(self:VanillaAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs; causal: the half a causal kernel computes."
+    return B * self.n_head * (2 if self.causal else 4) * T * T * self.head_dim

@@ -1,4 +1,4 @@
-"""Consecutive chunks of the sequence, a backward pass that recomputes groups of them to save memory, and the `history` switch that turns a chunked mechanism into its block-local control.
+"""Chunks of the sequence, a backward pass that recomputes them, and the switch to the block-local control
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/chunks.html.md"""
 
@@ -39,7 +39,8 @@ class ChunkGroups(torch.autograd.Function):
         dev = q.device.type
         ctx.amp = dev, torch.is_autocast_enabled(dev), torch.get_autocast_dtype(dev)  # replayed in the recomputation
         parts = [summarise(a, _span(q, a, b), _span(k, a, b), _span(v, a, b), *params) for a, b in summary_spans]
-        ctx.sizes = [[p.shape[2] for p in ps] for ps in parts]                           # each span's share of each summary
+        # each span's share of each summary
+        ctx.sizes = [[p.shape[2] for p in ps] for ps in parts]
         shared = [torch.cat(ps, 2) for ps in zip(*parts)]
         y = None
         for a, b in spans:
@@ -70,7 +71,8 @@ class ChunkGroups(torch.autograd.Function):
                 out = fn(a, *xs, *ls, *ps)
             pairs = [(o, g) for o, g in zip(out if isinstance(out, tuple) else (out,), outs_grads) if o.requires_grad]
             wrt = [t for t in xs + ls + ps if t.requires_grad]
-            if not pairs: return [None] * len(xs + ls + ps)                            # nothing here depends on an input
+            # nothing here depends on an input
+            if not pairs: return [None] * len(xs + ls + ps)
             got = iter(torch.autograd.grad([o for o, _ in pairs], wrt, [g for _, g in pairs], allow_unused=True))
             return [next(got) if t.requires_grad else None for t in xs + ls + ps]
 
@@ -100,13 +102,14 @@ def chunked_attention(summarise, # summarise(a, q, k, v, *params) -> tuple of su
                       q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
                       *params:Tensor, # parameters the two functions read (learned projections)
                      )->Tensor: # (B, H, T, D)
-    "Outputs from span summaries and groups of chunks; with several groups or spans, a backward pass that recomputes them."
+    "Outputs from span summaries and groups of chunks; with several groups or spans, a backward that recomputes them."
     if len(spans) == 1 and len(summary_spans) == 1:                                      # one of each: plain autograd
         return attend(0, q, k, v, *summarise(0, q, k, v, *params), *params)
     return ChunkGroups.apply(summarise, attend, summary_spans, spans, q, k, v, *params)
 
 # %% ../nbs/01_chunks.ipynb #lc000h02
-HISTORY = HParam(bool, True, "causal only: read the compressed past of completed chunks (False: each chunk attends only "
+HISTORY = HParam(bool, True, "causal only: read the compressed past of completed chunks "
+                 "(False: each chunk attends only "
                  "to itself, exactly block-local attention with blocks of `chunk` tokens: the ablation)")
 
 def history_switch(core:AttentionCore, # a chunked causal core, after its chunk length is known
@@ -114,5 +117,7 @@ def history_switch(core:AttentionCore, # a chunked causal core, after its chunk 
                   )->AttentionCore|None: # the block-local core that takes every call when `history` is off
     "The `local(window=chunk, blocks=True)` core that `core` becomes with history=False; None while history is on."
     if core.history: return None
-    if not core.causal: raise ValueError(f"{core.name}: history=False applies to the causal form only; drop it or pass causal=True")
-    return make_attention("local", core.n_head, core.head_dim, core.block_size, True, window=chunk, blocks=True)  # by name: notebook 01d
+    if not core.causal:
+        raise ValueError(f"{core.name}: history=False applies to the causal form only; drop it or pass causal=True")
+    # by name: notebook 01d
+    return make_attention("local", core.n_head, core.head_dim, core.block_size, True, window=chunk, blocks=True)

@@ -1,4 +1,4 @@
-"""Keys and values compressed along the sequence into `k` learned slots (Wang et al. 2020), and a causal form that compresses only completed chunks, so no position ever sees its future.
+"""Keys and values compressed into `k` learned slots (Wang et al. 2020); causal: only completed chunks
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/linformer.html.md"""
 
@@ -41,7 +41,7 @@ def linformer_attention(q:Tensor, # (B, H, T, D)
 
 # %% ../nbs/01a_linformer.ipynb #98988662
 def _with_slots(slots:Tensor, blocks:Tensor)->Tensor:
-    "Per chunk, the shared slots followed by the chunk's own rows: (B, H, S, D), (B, H, nb, c, D) -> (B, H, nb, S + c, D)."
+    "Per chunk, the shared slots then the chunk's own rows: (B, H, S, D), (B, H, nb, c, D) -> (B, H, nb, S + c, D)."
     return torch.cat([slots[:, :, None].expand(-1, -1, blocks.shape[2], -1, -1), blocks], 3)
 
 def causal_slot_bias(nb:int, # chunks up to the last one scored
@@ -49,19 +49,23 @@ def causal_slot_bias(nb:int, # chunks up to the last one scored
                      log_mass:Tensor, # (r,) log positions per slot
                      first:int=0, # first chunk scored: rows for chunks first..nb-1
                      dtype=torch.float32)->Tensor: # (nb - first, c, (nb-1)*r + c)
-    "Additive score bias: slot mass where a slot's chunk is complete before the query's chunk, causal mask inside the chunk."
+    "Additive score bias: slot mass where a slot's chunk is complete before the query's, causal mask in the chunk."
     dev, r, ninf = log_mass.device, log_mass.shape[0], float("-inf")
-    slot_chunk = torch.arange(nb - 1, device=dev).repeat_interleave(r)                        # chunk each slot was built from
-    done = slot_chunk[None, :] < torch.arange(first, nb, device=dev)[:, None]                  # (nb-first, S): completed earlier
+    # chunk each slot was built from
+    slot_chunk = torch.arange(nb - 1, device=dev).repeat_interleave(r)
+    # (nb-first, S): completed earlier
+    done = slot_chunk[None, :] < torch.arange(first, nb, device=dev)[:, None]
     slot = torch.where(done, log_mass.repeat(nb - 1), ninf)                                    # (nb-first, S)
-    own = torch.zeros(c, c, device=dev).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=dev).tril(), ninf)  # (c, c)
+    # (c, c)
+    own = torch.zeros(c, c, device=dev).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=dev).tril(), ninf)
     return torch.cat([slot[:, None].expand(-1, c, -1), own.expand(nb - first, c, c)], -1).to(dtype)
 
 def linformer_slots(x:Tensor, # (B, H, T, D) keys or values
                     P:Tensor, # (H or 1, r, c) their projection E or F
                    )->Tensor: # (B, H, nb*r, D)
     "The r slots of every chunk (the last chunk's are never read: it is not complete before any query of the input)."
-    return (P[:, None].to(x.dtype) @ split_chunks(x, P.shape[-1])).flatten(2, 3)    # (B, H, nb, r, D) -> (B, H, nb*r, D)
+    # (B, H, nb, r, D) -> (B, H, nb*r, D)
+    return (P[:, None].to(x.dtype) @ split_chunks(x, P.shape[-1])).flatten(2, 3)
 
 def causal_linformer_weights(q:Tensor, # (B, H, Tg, D) queries of chunks first, first+1, ...
                              k:Tensor, # (B, H, Tg, D) their keys
@@ -69,7 +73,7 @@ def causal_linformer_weights(q:Tensor, # (B, H, Tg, D) queries of chunks first, 
                              log_mass:Tensor, # (r,) log positions per slot
                              c:int, # chunk length
                              first:int=0, # chunk index of the first query
-                            )->Tensor: # (B, H, ng, c, S + c) float32: S = (first+ng-1)*r slot weights, then own-chunk weights
+                            )->Tensor: # (B, H, ng, c, S + c) float32: S = (first+ng-1)*r slot weights, then own chunk
     "Softmax weights of the causal Linformer: completed-chunk slots and own-chunk keys in one normalisation."
     qb, kb = split_chunks(q / math.sqrt(q.shape[-1]), c), split_chunks(k, c)          # (B, H, ng, c, D)
     nb = first + qb.shape[2]                                                          # chunks up to the last one here
@@ -94,7 +98,7 @@ def causal_linformer_attention(q:Tensor, # (B, H, T, D)
                                E:Tensor, # (H or 1, r, c) key projection of one chunk
                                Fv:Tensor, # (H or 1, r, c) value projection of one chunk
                                log_mass:Tensor, # (r,) log positions per slot
-                               group:int|None=None, # tokens per group of chunks recomputed in the backward pass; None: one group
+                               group:int|None=None, # tokens per group of chunks the backward pass recomputes; None: one
                               )->Tensor: # (B, H, T, D)
     "Causal Linformer: exact attention inside each chunk plus learned slots of every completed earlier chunk."
     c = E.shape[-1]
@@ -114,7 +118,8 @@ def _blocks_to_matrix(p:Tensor, # (B, H, nb, c, (nb-1)*r + c) slot weights, then
     A = p_slot.new_zeros(B, H, nb, c, nb, c)
     A[:, :, :, :, :nb - 1] = torch.einsum("bhncjr,hrs->bhncjs", p_slot.unflatten(-1, (nb - 1, r)),
                                           Fv.float().expand(H, r, c))
-    A.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(p_loc.permute(0, 1, 3, 4, 2))  # own chunk on the block diagonal
+    # own chunk on the block diagonal
+    A.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(p_loc.permute(0, 1, 3, 4, 2))
     return A.view(B, H, nb * c, nb * c)
 
 # %% ../nbs/01a_linformer.ipynb #0f16576d
@@ -126,12 +131,15 @@ class LinformerAttention(AttentionCore):
     stateful = True  # the causal form: `step` keeps the slots of completed chunks and the current chunk exactly
     test_args = dict(proj_len=8)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
     hparams = dict(
-        proj_len=HParam(int, 64, "projected length k: slots of the bidirectional form, slots of a full window when causal",
+        proj_len=HParam(int, 64,
+                        "projected length k: slots of the bidirectional form, slots of a full window when causal",
                         grid=(64, 128, 256), minimum=1),
-        share=HParam(str, "headwise", "projections per head ('none'), shared by heads ('headwise'), one E for keys and values ('kv')",
+        share=HParam(str, "headwise",
+                     "projections per head ('none'), shared by heads ('headwise'), one E for keys and values ('kv')",
                      choices=_SHARES),
         chunk=HParam(int, None, "causal only: chunk length c (None: min(proj_len, block_size))", minimum=1),
-        chunk_slots=HParam(int, None, "causal only: slots r per completed chunk (None: ceil(proj_len*c/block_size))", minimum=1),
+        chunk_slots=HParam(int, None, "causal only: slots r per completed chunk (None: ceil(proj_len*c/block_size))",
+                           minimum=1),
         history=HISTORY,
     )
     aliases = dict(k="proj_len")  # the paper's name, which read like the keys k in every signature
@@ -152,7 +160,8 @@ class LinformerAttention(AttentionCore):
         super().__init__(n_head, head_dim, block_size, causal, **hparams)
         k, share, chunk, chunk_slots = self.proj_len, self.share, self.chunk, self.chunk_slots
         if k > block_size:
-            raise ValueError(f"linformer: proj_len={k} exceeds block_size={block_size}; proj_len = block_size already allows the "
+            raise ValueError(f"linformer: proj_len={k} exceeds block_size={block_size}; "
+                             "proj_len = block_size already allows the "
                              f"identity projection (exact attention), so use proj_len <= {block_size}")
         if not self.causal:
             for nm, val in (("chunk", chunk), ("chunk_slots", chunk_slots)):
@@ -163,7 +172,9 @@ class LinformerAttention(AttentionCore):
             c = min(k, block_size) if chunk is None else chunk
             if c > block_size: raise ValueError(f"linformer: chunk={c} exceeds block_size={block_size}")
             r = min(c, -(-k * c // block_size)) if chunk_slots is None else chunk_slots
-            if r > c: raise ValueError(f"linformer: chunk_slots={r} exceeds chunk={c}; a chunk needs at most one slot per position")
+            if r > c:
+                raise ValueError(f"linformer: chunk_slots={r} exceeds chunk={c}; "
+                                 "a chunk needs at most one slot per position")
             self.chunk, self.chunk_slots = c, r
             rows, cols = r, c
         P = pool_projection(rows, cols)  # (rows, cols)
@@ -211,7 +222,8 @@ def step(self:LinformerAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) e
         )->tuple[Tensor, dict]: # (B, H, 1, D) output, new state
     "One token of the causal form: attend to the completed chunks' slots and the current chunk, compress it when full."
     if not self.causal: raise ValueError("linformer: step needs a causal core (causal=True)")
-    if q.shape[2] != 1: raise ValueError(f"linformer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+    if q.shape[2] != 1:
+        raise ValueError(f"linformer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
     self.check_inputs(q, k, v)
     if self.blocks_only: return self.blocks_only.step(q, k, v, state)
     c, r = self.chunk, self.chunk_slots
@@ -219,7 +231,8 @@ def step(self:LinformerAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) e
     Ks, Vs = state["slot_k"], state["slot_v"]                                   # (B, H, r*n, D): completed chunks
     n = Ks.shape[2] // r
     if n * c + Kc.shape[2] > self.block_size:
-        raise ValueError(f"linformer: the state holds {n * c + Kc.shape[2]} tokens, more than block_size={self.block_size}")
+        raise ValueError(f"linformer: the state holds {n * c + Kc.shape[2]} tokens, "
+                         f"more than block_size={self.block_size}")
     keys = torch.cat([Ks, Kc], 2)                                               # (B, H, r*n + i+1, D)
     s = (q / math.sqrt(q.shape[-1])) @ keys.transpose(-2, -1)                  # (B, H, 1, r*n + i+1)
     s[..., :r * n] += self.log_mass.repeat(n).to(s.dtype)                       # the slots' mass
@@ -232,8 +245,22 @@ def step(self:LinformerAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) e
 
 @patch
 def state_numel(self:LinformerAttention, T:int)->int:
-    "Numbers per sequence the step keeps after T tokens (all heads): r slots per completed chunk, the current chunk exactly."
+    "Numbers per sequence the step keeps after T tokens (all heads): r slots per completed chunk, the current one."
     if not self.causal: return super(LinformerAttention, self).state_numel(T)
     if self.blocks_only: return self.blocks_only.state_numel(T)
     T = min(T, self.block_size)
     return 2 * self.n_head * self.head_dim * (self.chunk_slots * (T // self.chunk) + T % self.chunk)
+
+# %% ../nbs/01a_linformer.ipynb #flp001
+@patch
+def flops(self:LinformerAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs (causal groups of chunks, or the paper's form)."
+    if self.blocks_only: return self.blocks_only.flops(B, T)
+    D = self.head_dim
+    if not self.causal: return B * self.n_head * 2 * (2*self.proj_len*T*D + 2*T*self.proj_len*D)
+    c, r, total = self.chunk, self.chunk_slots, 0
+    for a, b in chunk_spans(T, c, GROUP_TOKENS):
+        ng, first = -(-(b - a) // c), a // c
+        S = (first + ng - 1) * r                              # slots the group's last chunk sees
+        total += ng * 2 * 2*r*c*D + ng * 2 * 2*c*(S + c)*D    # the group's slots; its scores and weighted values
+    return B * self.n_head * total

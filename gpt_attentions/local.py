@@ -1,4 +1,4 @@
-"""Exact softmax attention inside a window: a sliding window of the last w tokens, or fixed blocks of w tokens. The control every chunked mechanism needs
+"""Exact softmax attention inside a window, sliding or in fixed blocks: the control chunked mechanisms need
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/local.html.md"""
 
@@ -10,6 +10,7 @@ __all__ = ['local_mask', 'local_attention', 'LocalAttention']
 # %% ../nbs/01d_local.ipynb #lc000002
 import math
 import torch, torch.nn.functional as F
+from fastcore.basics import patch
 from torch import Tensor
 from .attention import AttentionCore, HParam
 
@@ -19,7 +20,7 @@ def _chunked(x:Tensor, w:int)->Tensor: # (B, H, T, D) -> (B, H, N, w, D), zero-p
     return F.pad(x, (0, 0, 0, -T % w)).view(B, H, -(-T // w), w, D)
 
 def _with_neighbours(x:Tensor, before:int, after:int)->Tensor: # (B, H, N, w, D) -> (B, H, N, (before+1+after)*w, D)
-    "Each chunk's keys or values, preceded by `before` and followed by `after` neighbouring chunks (zeros past the ends)."
+    "Each chunk's keys or values, preceded by `before` and followed by `after` neighbouring chunks (zeros past ends)."
     N = x.shape[2]
     p = F.pad(x, (0, 0, 0, 0, before, after))  # zero chunks at both ends
     return torch.cat([p[:, :, s:s + N] for s in range(before + 1 + after)], 3)
@@ -45,7 +46,8 @@ def local_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D)
     B, H, T, D = q.shape
     w = max(1, min(window, T))  # a window longer than the sequence is the whole sequence
     if blocks and causal and T % w == 0:  # whole blocks: causal attention within each, no mask to build
-        return F.scaled_dot_product_attention(_chunked(q, w), _chunked(k, w), _chunked(v, w), is_causal=True).view(B, H, T, D)
+        y = F.scaled_dot_product_attention(_chunked(q, w), _chunked(k, w), _chunked(v, w), is_causal=True)
+        return y.view(B, H, T, D)
     before, after = (0, 0) if blocks else (1, 0 if causal else 1)
     kk, vv = (_with_neighbours(_chunked(t, w), before, after) for t in (k, v))  # (B, H, N, S, D)
     y = F.scaled_dot_product_attention(_chunked(q, w), kk, vv, attn_mask=local_mask(w, T, causal, blocks, q.device))
@@ -57,7 +59,8 @@ class LocalAttention(AttentionCore):
     name = "local"
     stateful = True
     hparams = dict(
-        window=HParam(int, 64, "tokens a query sees: itself and the window-1 before it (blocks: its block up to itself)",
+        window=HParam(int, 64,
+                      "tokens a query sees: itself and the window-1 before it (blocks: its block up to itself)",
                       grid=(32, 64, 128), minimum=1),
         blocks=HParam(bool, False, "fixed, non-overlapping blocks of `window` tokens instead of a sliding window"),
     )
@@ -78,13 +81,24 @@ class LocalAttention(AttentionCore):
     def step(self, q, k, v, state):
         t = state["t"]  # tokens seen before this one
         if t >= self.block_size:
-            raise ValueError(f"local: position {t} is past block_size={self.block_size}; recompute over the window instead")
+            raise ValueError(f"local: position {t} is past block_size={self.block_size}; "
+                             "recompute over the window instead")
         keep = (t % self.window) if self.blocks else self.window - 1  # cached tokens this one may still see
         start = max(0, state["k"].shape[2] - keep)
-        k_all, v_all = torch.cat([state["k"][:, :, start:], k], 2), torch.cat([state["v"][:, :, start:], v], 2)  # (B, H, <=w, D)
+        # (B, H, <=w, D)
+        k_all, v_all = torch.cat([state["k"][:, :, start:], k], 2), torch.cat([state["v"][:, :, start:], v], 2)
         return F.scaled_dot_product_attention(q, k_all, v_all), dict(k=k_all, v=v_all, t=t + 1)
 
     def state_numel(self, T:int)->int:
         T = min(T, self.block_size)
         held = ((T - 1) % self.window + 1) if self.blocks else min(T, self.window)
         return 2 * self.n_head * held * self.head_dim
+
+# %% ../nbs/01d_local.ipynb #flp001
+@patch
+def flops(self:LocalAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs, counting the half a causal kernel computes."
+    w, D = max(1, min(self.window, T)), self.head_dim
+    N = -(-T // w)
+    if self.blocks and self.causal and T % w == 0: return B * self.n_head * 2 * T * w * D  # causal SDPA per block
+    return B * self.n_head * N * 2 * 2 * w * (w if self.blocks else (2 if self.causal else 3) * w) * D  # masked

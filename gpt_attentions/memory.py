@@ -109,7 +109,8 @@ class _ForkServer:
         if not line: self.close(); return dict(error="the fork server died")
         return json.loads(line)
     def close(self):
-        if self.proc is not None and self.proc.poll() is None: os.killpg(self.proc.pid, signal.SIGKILL)  # server and child
+        # server and child
+        if self.proc is not None and self.proc.poll() is None: os.killpg(self.proc.pid, signal.SIGKILL)
         if self.proc is not None: self.proc.wait()
         self.proc = None
 
@@ -121,15 +122,17 @@ def _spawn_ask(request:dict, timeout:float)->dict:
     try: r = subprocess.run([sys.executable, "-c", code], input=json.dumps(request), capture_output=True, text=True,
                             timeout=timeout, env=_child_env())
     except subprocess.TimeoutExpired: return dict(error=f"no answer within {timeout} s")
-    if r.returncode < 0: return dict(error=f"the measuring process was killed by signal {-r.returncode} (out of memory?)")
+    if r.returncode < 0:
+        return dict(error=f"the measuring process was killed by signal {-r.returncode} (out of memory?)")
     lines = r.stdout.strip().splitlines()
-    return json.loads(lines[-1]) if lines else dict(error=f"the measuring process exited with code {r.returncode}: {r.stderr[-500:]}")
+    if lines: return json.loads(lines[-1])
+    return dict(error=f"the measuring process exited with code {r.returncode}: {r.stderr[-500:]}")
 
 def cpu_peak_memory(workload:str, # 'module:function'; `function(**kwargs)` builds inputs and returns a no-argument call
                     timeout:float=900, # seconds before the measurement is abandoned
                     start_method:str|None=None, # 'forkserver' (Linux default) or 'spawn' (a new interpreter each time)
                     threads:int|None=None, # torch threads in the child (default: this process's)
-                    peak:str="auto", # 'auto': reset the kernel's peak counter where possible; 'ballast': the portable way
+                    peak:str="auto", # 'auto': reset the kernel's peak counter where it can; 'ballast': portable
                     **kwargs, # passed to the workload builder; JSON values
                    )->int: # bytes the call adds on top of what the builder allocated
     "Peak resident memory one call of a workload adds, measured in a fresh process."
@@ -140,7 +143,8 @@ def cpu_peak_memory(workload:str, # 'module:function'; `function(**kwargs)` buil
     request = dict(workload=workload, kwargs=kwargs, threads=threads or torch.get_num_threads(), peak=peak)
     got = (_FORK_SERVER.ask if start_method == "forkserver" else _spawn_ask)(request, timeout)
     if "error" in got:
-        raise RuntimeError(f"memory measurement of {workload} failed: {got['error']}" + (f"\n{got['traceback']}" if "traceback" in got else ""))
+        tb = f"\n{got['traceback']}" if "traceback" in got else ""
+        raise RuntimeError(f"memory measurement of {workload} failed: {got['error']}" + tb)
     return got["bytes"]
 
 # %% ../nbs/02a_memory.ipynb #1528fc45

@@ -1,4 +1,4 @@
-"""How long one attention call takes, how much memory it adds, and how close an approximation comes to exact attention, measured against the right baseline.
+"""How long one attention call takes, the memory it adds, and how close it comes to exact attention
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/metrics.html.md"""
 
@@ -78,7 +78,8 @@ PASSES = ("forward", "forward+backward")
 
 def _dtype(dtype)->torch.dtype:
     if isinstance(dtype, torch.dtype): return dtype
-    try: return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[str(dtype).replace("torch.", "")]
+    names = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
+    try: return names[str(dtype).replace("torch.", "")]
     except KeyError: raise ValueError(f"dtype must be float32, bfloat16 or float16, got {dtype!r}") from None
 
 def save_inputs(q:Tensor, k:Tensor, v:Tensor, path:str|Path)->str:
@@ -94,7 +95,7 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
                        dtype:str="float32", # float32, bfloat16 or float16
                        device:str="cpu",
                        seed:int=0, # seeds the inputs and the core's random parameters
-                       inputs:str|tuple|None=None, # (q, k, v) tensors or a file from `save_inputs`; None: random N(0, 1)
+                       inputs:str|tuple|None=None, # (q, k, v) tensors or a `save_inputs` file; None: random N(0, 1)
                        hparams:dict|None=None, # the mechanism's hyper-parameters
                       )->Callable:
     "Build `method` and its inputs; return a no-argument call running one pass."
@@ -102,7 +103,8 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
     dt = _dtype(dtype)
     if inputs is not None:
         if isinstance(inputs, (str, Path)): d = load_torch(inputs); inputs = (d["q"], d["k"], d["v"])
-        q, k, v = (t[..., :T, :].detach().to(device, dt) for t in inputs)  # detached: the caller's tensors stay as they are
+        # detached: the caller's tensors stay as they are
+        q, k, v = (t[..., :T, :].detach().to(device, dt) for t in inputs)
     else: q, k, v = qkv(B, H, T, D, seed=seed, dtype=dt, device=device)
     torch.manual_seed(seed)  # random projections / features are part of the method: the same for every call
     core = make_attention(method, q.shape[1], q.shape[3], T, causal, **(hparams or {})).to(device, dt)
@@ -115,15 +117,19 @@ def attention_workload(method:str, # a name in `ATTENTIONS`
         g = torch.randn(q.shape, generator=torch.Generator().manual_seed(seed + 1)).to(device, dt)  # upstream gradient
         def run():
             y = core(q, k, v)
-            return torch.autograd.grad(y, wrt, g, allow_unused=True)  # None for an input the core ignores (uniform: q, k)
+            # None for an input the core ignores (uniform: q, k)
+            return torch.autograd.grad(y, wrt, g, allow_unused=True)
     def warmup():  # the same pass at short lengths where the method accepts them (Linformer's k may not), else at T:
         # 64 tokens touch code, threads and kernels; 512 build what only longer inputs take (the Performer's compiled
         # blocks of 256 tokens), so that neither the timed calls nor the measured peak include a compilation
         ran = False
         for t in dict.fromkeys([max(1, min(T // 2, 64)), min(T, 512)]):
-            try: attention_workload(method, t, B, q.shape[1], q.shape[3], causal, pass_, dtype, device, seed, None, hparams)(); ran = True
+            try: attention_workload(method, t, B, q.shape[1], q.shape[3], causal, pass_, dtype, device, seed, None,
+                                    hparams)(); ran = True
             except ValueError: continue
-        if not ran: attention_workload(method, T, B, q.shape[1], q.shape[3], causal, pass_, dtype, device, seed, None, hparams)()
+        if not ran:
+            attention_workload(method, T, B, q.shape[1], q.shape[3], causal, pass_, dtype, device, seed, None,
+                               hparams)()
     run.warmup, run.core, run.qkv = warmup, core, (q, k, v)
     return run
 
@@ -169,7 +175,8 @@ def matrix_similarity(A:Tensor|None, # (B, H, T, T) approximate matrix; None: un
         p = P[..., i:i+rows, :].double()  # (B, H, r, T)
         vis = (causal_mask(T, device=P.device)[i:i+rows] if causal else torch.ones_like(p[0, 0], dtype=torch.bool))
         a = (vis / vis.sum(-1, keepdim=True)).double().expand_as(p) if A is None else A[..., i:i+rows, :].double()
-        dot += (a*p).sum((-2, -1)); nA += (a*a).sum((-2, -1)); nP += (p*p).sum((-2, -1)); nD += ((a - p)**2).sum((-2, -1))
+        dot += (a*p).sum((-2, -1)); nA += (a*a).sum((-2, -1))
+        nP += (p*p).sum((-2, -1)); nD += ((a - p)**2).sum((-2, -1))
         q = torch.where(vis, a.clamp_min(eps), 0.)
         q = q / q.sum(-1, keepdim=True)
         logq = torch.where(vis, q, 1.).log()  # 1 on hidden positions, where p is 0 too: no 0*log(0) nan
@@ -193,7 +200,8 @@ def similarity(y:Tensor, # (B, H, T, D) approximate output
     "Similarity of an approximation to exact attention, next to uniform attention's, and their ratios."
     res = {}
     pairs = [("out", output_similarity(y, ref), output_similarity(uniform_attention(v, causal), ref))]
-    if A is not None and P is not None: pairs.append(("mat", matrix_similarity(A, P, causal), matrix_similarity(None, P, causal)))
+    if A is not None and P is not None:
+        pairs.append(("mat", matrix_similarity(A, P, causal), matrix_similarity(None, P, causal)))
     for w, s, u in pairs:
         for m in s: res.update({f"{w}_{m}": s[m], f"{w}_{m}_uniform": u[m], f"{w}_{m}_rel": _rel(m, s[m], u[m])})
     return {c: res.get(c, float("nan")) for c in SIMILARITY_COLUMNS}
@@ -237,10 +245,12 @@ def gpt_qkv(model:nn.Module, # nanoGPT-style GPT
     was_training = model.training; model.eval()
     try:
         # this project's GPT embeds and rotates by its own `position`; a plain nanoGPT layout adds its table
-        x = model.embed(idx) if hasattr(model, "embed") else tr.wte(idx) + tr.wpe(torch.arange(T, device=idx.device))  # (B, T, C)
+        # (B, T, C)
+        x = model.embed(idx) if hasattr(model, "embed") else tr.wte(idx) + tr.wpe(torch.arange(T, device=idx.device))
         for blk in tr.h[:layer]: x = blk(x)
         blk = tr.h[layer]
-        if hasattr(blk.attn, "qkv"): return tuple(t.contiguous() for t in blk.attn.qkv(blk.ln_1(x)))  # (B, H, T, D), as the core reads them
+        # (B, H, T, D), as the core reads them
+        if hasattr(blk.attn, "qkv"): return tuple(t.contiguous() for t in blk.attn.qkv(blk.ln_1(x)))
         q, k, v = blk.attn.c_attn(blk.ln_1(x)).split(x.shape[-1], dim=2)  # 3 x (B, T, C)
     finally: model.train(was_training)
     return tuple(t.view(B, T, n_head, -1).transpose(1, 2).contiguous() for t in (q, k, v))  # (B, H, T, D)
@@ -287,4 +297,5 @@ def machine_info(device:str|torch.device="cpu")->dict:
     device = torch.device(device)
     dev = torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"
     return dict(machine=f"{_cpu_name()} ({os.cpu_count()} cores)", device=device.type, device_name=dev,
-                threads=torch.get_num_threads(), torch_version=torch.__version__, python_version=platform.python_version())
+                threads=torch.get_num_threads(), torch_version=torch.__version__,
+                            python_version=platform.python_version())

@@ -1,4 +1,4 @@
-"""Softmax attention through a Nyström factorisation over segment-mean landmarks (Xiong et al. 2021), and a causal form that uses only landmarks of segments completed before each query, so no position ever sees its future.
+"""Nyström attention over segment-mean landmarks (Xiong et al. 2021); causal: completed segments' landmarks only
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/nystrom.html.md"""
 
@@ -83,9 +83,12 @@ def causal_landmark_bias(done:Tensor, # (n_c,) complete segments before each chu
     "Additive scores: log l on complete segments before the chunk, log g on a non-empty gap, causal mask in the chunk."
     ninf, n, nc = float("-inf"), int(done[-1]), len(done)
     done, gap = done.to(device), gap.to(device)
-    lm = torch.full((nc, n), math.log(l), device=device).masked_fill(torch.arange(n, device=device)[None, :] >= done[:, None], ninf)  # (n_c, n)
+    # (n_c, n)
+    later = torch.arange(n, device=device)[None, :] >= done[:, None]
+    lm = torch.full((nc, n), math.log(l), device=device).masked_fill(later, ninf)
     gp = gap.float().clamp(min=1).log().masked_fill(gap == 0, ninf)                                    # (n_c,)
-    own = torch.zeros(c, c, device=device).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=device).tril(), ninf)  # (c, c)
+    # (c, c)
+    own = torch.zeros(c, c, device=device).masked_fill(~torch.ones(c, c, dtype=torch.bool, device=device).tril(), ninf)
     bias = torch.cat([lm[:, None].expand(nc, c, n), gp[:, None, None].expand(nc, c, 1), own.expand(nc, c, c)], -1)
     return bias.to(dtype)
 
@@ -97,17 +100,18 @@ def landmark_value_weights(q:Tensor, # (B, H, T, D), already scaled by 1/sqrt(D)
                           )->Tensor: # (B, H, n, l) float32
     "Weights that turn values into the landmark values w: each landmark query's attention over its own segment."
     qb, kb = split_chunks(q[:, :, :n * l].float(), l), split_chunks(k[:, :, :n * l].float(), l)   # (B, H, n, l, D)
-    qm = qb.mean(3)                                                                       # (B, H, n, D) landmark queries
+    # (B, H, n, D) landmark queries
+    qm = qb.mean(3)
     return (qm[:, :, :, None] @ kb.transpose(-2, -1)).softmax(-1)[:, :, :, 0]          # (B, H, n, l)
 
 def _block_prefix(x:Tensor, g:int)->Tensor:
-    "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at the multiples of g (a cumsum over T/g blocks, not T positions)."
+    "(B, H, T, D) -> (B, H, ceil(T/g) + 1, D) float32 prefix sums at multiples of g (a cumsum over T/g blocks, not T)."
     return F.pad(split_chunks(x.float(), g).sum(3).cumsum(2), (0, 0, 1, 0))
 
 def chunk_layout(a:int, # first position of the span, a multiple of the segment length
                  T:int, # span length
                  l:int, c:int, # segment and chunk lengths
-                )->tuple[Tensor, Tensor, Tensor]: # (n,) starts relative to a, (n,) segments complete before each, (n,) gaps
+                )->tuple[Tensor, Tensor, Tensor]: # (n,) starts from a, (n,) segments complete before each, (n,) gaps
     "The chunks that start in positions a..a+T-1: where they start, the segments complete before them, their gaps."
     starts = torch.arange(-(-a // c), -(-(a + T) // c)) * c
     done = starts // l
@@ -118,18 +122,20 @@ def gap_landmarks(q:Tensor, # (B, H, T, D) positions a..a+T-1, already scaled by
                   l:int, c:int, # segment and chunk lengths
                   a:int=0, # first position, a multiple of l
                  )->tuple[Tensor, Tensor]: # keys (B, H, n_c, D), weights (B, H, n_c, l) over segment S_j
-    "Gap landmarks of the chunks j starting in the span: mean key of [S_j l, j c), and its mean query's attention over those keys."
+    "Gap landmarks of the chunks j starting in the span: mean key of [S_j l, j c), its mean query's attention there."
     rel, done, gap = chunk_layout(a, q.shape[2], l, c)
     dev, nc, g = q.device, len(rel), math.gcd(l, c)                   # gap ends are multiples of gcd(l, c), and so is a
     starts, seg0 = (rel // g).to(dev), ((done * l - a) // g).to(dev)
     cnt = gap.clamp(min=1).to(dev, torch.float32)[:, None]
     Cq, Ck = _block_prefix(q, g), _block_prefix(k, g)
-    qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt  # (B, H, n_c, D) gap means
+    # (B, H, n_c, D) gap means
+    qg, kg = (Cq[:, :, starts] - Cq[:, :, seg0]) / cnt, (Ck[:, :, starts] - Ck[:, :, seg0]) / cnt
     kseg, pos = split_chunks(k.float(), l), torch.arange(l, device=dev)                    # (B, H, ns, l, D)
     if l % c == 0:  # chunk j is chunk j mod (l/c) of segment j // (l/c) of the span: batch by segment, no gather
         per, ns = l // c, kseg.shape[2]
         f = torch.arange(per, device=dev)
-        inside = (pos[None, :] < f[:, None] * c) | (f == 0)[:, None]                      # (l/c, l); empty gaps: any finite row
+        # (l/c, l); empty gaps: any finite row
+        inside = (pos[None, :] < f[:, None] * c) | (f == 0)[:, None]
         s = F.pad(qg, (0, 0, 0, ns * per - nc)).unflatten(2, (ns, per)) @ kseg.transpose(-2, -1)  # (B, H, ns, l/c, l)
         G = s.masked_fill(~inside, float("-inf")).softmax(-1).flatten(2, 3)[:, :, :nc]
     else:           # general grids: gather segment S_j's keys for every chunk
@@ -156,8 +162,8 @@ def causal_landmark_weights(q:Tensor, # (B, H, T, D) positions a..a+T-1, already
                             k:Tensor, # (B, H, T, D)
                             l:int, c:int, # segment and chunk lengths
                             a:int=0, # first position, a multiple of l
-                           )->tuple: # keys (B, H, n, D), value weights (B, H, n, l), gap keys (B, H, n_c, D), gap weights or None
-    "The landmarks of a span: its complete segments' keys and value weights, the gap landmarks of the chunks starting in it."
+                           )->tuple: # keys (B, H, n, D), value weights (B, H, n, l), gap keys (B, H, n_c, D), weights
+    "A span's landmarks: its complete segments' keys and value weights, the gap landmarks of chunks starting in it."
     n = q.shape[2] // l                                                                    # complete segments
     km = split_chunks(k[:, :, :n * l], l).mean(3)                                         # (B, H, n, D) landmark keys
     if bool((chunk_layout(a, q.shape[2], l, c)[2] > 0).any()): kg, G = gap_landmarks(q, k, l, c, a)
@@ -187,7 +193,8 @@ def causal_nystrom_weights(q:Tensor, # (B, H, Tg, D) chunks first, first+1, ...,
     done, gap = causal_layout(q.shape[2], l, c, first)
     ng, n = len(done), int(done[-1])
     qb, kb = split_chunks(q, c), split_chunks(k, c)                                        # (B, H, ng, c, D)
-    keys = torch.cat([km[:, :, None, :n].expand(-1, -1, ng, -1, -1), kg[:, :, first:first + ng, None], kb], 3)  # (B, H, ng, n + 1 + c, D)
+    # (B, H, ng, n + 1 + c, D)
+    keys = torch.cat([km[:, :, None, :n].expand(-1, -1, ng, -1, -1), kg[:, :, first:first + ng, None], kb], 3)
     s = (qb @ keys.transpose(-2, -1)).add_(causal_landmark_bias(done, gap, l, c, q.device, q.dtype))
     return s.softmax(-1, dtype=torch.float32)
 
@@ -199,7 +206,8 @@ def causal_nystrom_chunks(q:Tensor, k:Tensor, v:Tensor, # (B, H, Tg, D) each: ch
     "Outputs of consecutive chunks: landmark, gap and own-chunk weights applied to their values."
     P = causal_nystrom_weights(q / math.sqrt(q.shape[-1]), k, km, kg, l, c, first)        # (B, H, ng, c, n + 1 + c)
     ng, n = P.shape[2], P.shape[-1] - 1 - c
-    vals = torch.cat([W[:, :, None, :n].expand(-1, -1, ng, -1, -1), wg[:, :, first:first + ng, None], split_chunks(v, c)], 3)
+    vals = torch.cat([W[:, :, None, :n].expand(-1, -1, ng, -1, -1), wg[:, :, first:first + ng, None],
+                      split_chunks(v, c)], 3)
     return (P.to(v.dtype) @ vals).flatten(2, 3)[:, :, :q.shape[2]]
 
 def causal_nystrom_attention(q:Tensor, k:Tensor, v:Tensor, # (B, H, T, D) each
@@ -245,17 +253,22 @@ class NystromAttention(AttentionCore):
     hparams = dict(
         num_landmarks=HParam(int, 32, "landmarks m (bidirectional); landmarks of a full window when causal",
                              grid=(32, 64, 128), minimum=1),
-        pinv_iterations=HParam(int, 6, "iterations of the pseudo-inverse (bidirectional form; the causal form has none)", minimum=1),
-        conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)", minimum=0),
+        pinv_iterations=HParam(int, 6,
+                               "iterations of the pseudo-inverse (bidirectional form; the causal form has none)",
+                               minimum=1),
+        conv_kernel=HParam(int, 0, "depthwise convolution skip on v: kernel size, 0 = off (the paper's models use 33)",
+                           minimum=0),
         segment=HParam(int, None, "causal only: segment length l (None: ceil(block_size/num_landmarks))", minimum=1),
-        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: min(num_landmarks, block_size))", minimum=1),
+        chunk=HParam(int, None, "causal only: exact-attention chunk c (None: min(num_landmarks, block_size))",
+                     minimum=1),
         history=HISTORY,
     )
 
     @classmethod
     def display_name(cls, args:dict)->str:
         "'Nyström, 64 landmarks', then any other hyper-parameter set away from its default."
-        return ", ".join([f"Nyström, {args['num_landmarks']} landmarks"] + cls.shown_hparams(args, skip=("num_landmarks",)))
+        rest = cls.shown_hparams(args, skip=("num_landmarks",))
+        return ", ".join([f"Nyström, {args['num_landmarks']} landmarks"] + rest)
 
     def __init__(self, n_head:int, # heads H
                  head_dim:int, # per-head width D
@@ -266,7 +279,8 @@ class NystromAttention(AttentionCore):
         super().__init__(n_head, head_dim, block_size, causal, **hparams)
         num_landmarks, conv_kernel, segment, chunk = self.num_landmarks, self.conv_kernel, self.segment, self.chunk
         if conv_kernel > block_size:
-            raise ValueError(f"nystrom: conv_kernel={conv_kernel} exceeds block_size={block_size}; use a kernel <= {block_size} or 0 (off)")
+            raise ValueError(f"nystrom: conv_kernel={conv_kernel} exceeds block_size={block_size}; "
+                             f"use a kernel <= {block_size} or 0 (off)")
         if not self.causal:
             for nm, val in (("segment", segment), ("chunk", chunk)):
                 if val is not None:
@@ -281,7 +295,8 @@ class NystromAttention(AttentionCore):
             self.conv = nn.Parameter(torch.empty(n_head, 1, conv_kernel, 1).uniform_(-1, 1) / math.sqrt(conv_kernel))
         else: self.conv = None
         if conv_kernel and not self.history:
-            raise ValueError(f"nystrom: history=False is block-local attention, which has no convolution skip; use conv_kernel=0 (got {conv_kernel})")
+            raise ValueError(f"nystrom: history=False is block-local attention, which has no convolution skip; "
+                             f"use conv_kernel=0 (got {conv_kernel})")
         self.blocks_only = history_switch(self, self.chunk)  # history off: block-local attention takes every call
 
     def _forward(self, q, k, v):
@@ -309,11 +324,13 @@ class NystromAttention(AttentionCore):
         n = P.shape[-1] - 1 - c                                                     # landmarks before the last chunk
         Wm = Wm[:, :, :n]
         A = torch.zeros(B, H, nc, c, Tk, device=q.device)
-        if n:                                                                       # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
+        # (B, H, n, l) -> block-diagonal (B, H, n, n*l)
+        if n:
             Wm = (Wm[:, :, :, None, :] * torch.eye(n, device=q.device)[:, :, None]).flatten(3, 4)
             A[..., :n * l] += P[..., :n] @ Wm[:, :, None]
         if G is not None:                                                           # gap weights live in segment S_a
-            Gpos = torch.einsum("bhal,as->bhasl", G, F.one_hot(done, ns).float().to(q.device)).flatten(3, 4)  # (B, H, n_c, ns*l)
+            # (B, H, n_c, ns*l)
+            Gpos = torch.einsum("bhal,as->bhasl", G, F.one_hot(done, ns).float().to(q.device)).flatten(3, 4)
             A[..., :ns * l] += P[..., n:n + 1] * Gpos[:, :, :, None]
         own = torch.zeros(B, H, nc, c, nc, c, device=q.device)
         own.permute(0, 1, 2, 4, 3, 5).diagonal(dim1=2, dim2=3).copy_(P[..., n + 1:].permute(0, 1, 3, 4, 2))
@@ -339,21 +356,25 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
         )->tuple[Tensor, dict]: # (B, H, 1, D) output, new state
     "One token of the causal form: visible landmarks, the chunk's gap landmark and the chunk so far, in one softmax."
     if not self.causal: raise ValueError("nystrom: step needs a causal core (causal=True)")
-    if q.shape[2] != 1: raise ValueError(f"nystrom: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+    if q.shape[2] != 1:
+        raise ValueError(f"nystrom: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
     self.check_inputs(q, k, v)
     if self.blocks_only: return self.blocks_only.step(q, k, v, state)
     l, c, t = self.segment, self.chunk, state["t"]
     K = 0 if self.conv is None else self.conv.shape[2]
-    if t >= self.block_size: raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
+    if t >= self.block_size:
+        raise ValueError(f"nystrom: the state holds {t + 1} tokens, more than block_size={self.block_size}")
     q = q / math.sqrt(q.shape[-1])
     start = _recent_start(t, l, c, K)
-    ks, vs = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)         # (B, H, t+1 - start, D): positions start..t
+    # (B, H, t+1 - start, D): positions start..t
+    ks, vs = torch.cat([state["k"], k], 2), torch.cat([state["v"], v], 2)
     a0 = t // c * c                                                                 # this chunk's first position
     S, g = a0 // l, a0 - a0 // l * l                                                # landmarks it sees, gap length
     gap_k, gap_w = state["gap_k"], state["gap_w"]
     if t == a0 and g:                                                               # a chunk starts: its gap landmark
         kg, vg = ks[:, :, S * l - start:a0 - start].float(), vs[:, :, S * l - start:a0 - start].float()  # (B, H, g, D)
-        G = ((state["q_sum"] / g) @ kg.transpose(-2, -1)).softmax(-1)                # (B, H, 1, g): mean query over the gap
+        # (B, H, 1, g): mean query over the gap
+        G = ((state["q_sum"] / g) @ kg.transpose(-2, -1)).softmax(-1)
         gap_k, gap_w = kg.mean(2, keepdim=True).to(k.dtype), (G @ vg).to(v.dtype)
     keys = torch.cat([state["lm_k"][:, :, :S], gap_k, ks[:, :, a0 - start:]], 2)   # (B, H, S + 1 + t-a0+1, D)
     vals = torch.cat([state["lm_w"][:, :, :S], gap_w, vs[:, :, a0 - start:]], 2)
@@ -361,8 +382,10 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
     s[..., :S] += math.log(l)
     s[..., S] += math.log(g) if g else float("-inf")
     y = s.softmax(-1, dtype=torch.float32).to(v.dtype) @ vals                       # (B, H, 1, D)
-    if K:                                                                           # the convolution over the last K values
-        win = F.pad(vs[:, :, -K:], (0, 0, max(0, K - vs.shape[2]), 0))              # (B, H, K, D), zeros before position 0
+    # the convolution over the last K values
+    if K:
+        # (B, H, K, D), zeros before position 0
+        win = F.pad(vs[:, :, -K:], (0, 0, max(0, K - vs.shape[2]), 0))
         y = y + (self.conv[:, 0, :, 0].to(v.dtype)[None, :, :, None] * win).sum(2, keepdim=True)
     q_sum, lm_k, lm_w = state["q_sum"] + q.float(), state["lm_k"], state["lm_w"]
     if (t + 1) % l == 0:                                                            # a segment ends: its landmark
@@ -371,7 +394,8 @@ def step(self:NystromAttention, q:Tensor, k:Tensor, v:Tensor, # (B, H, 1, D) eac
         lm_k, lm_w = torch.cat([lm_k, kl.mean(2, keepdim=True)], 2), torch.cat([lm_w, W.to(v.dtype)], 2)
         q_sum = torch.zeros_like(q_sum)
     keep = _recent_start(t + 1, l, c, K) - start                                    # drop what no later token needs
-    return y, dict(t=t + 1, lm_k=lm_k, lm_w=lm_w, k=ks[:, :, keep:], v=vs[:, :, keep:], gap_k=gap_k, gap_w=gap_w, q_sum=q_sum)
+    return y, dict(t=t + 1, lm_k=lm_k, lm_w=lm_w, k=ks[:, :, keep:], v=vs[:, :, keep:], gap_k=gap_k, gap_w=gap_w,
+                   q_sum=q_sum)
 
 @patch
 def state_numel(self:NystromAttention, T:int)->int:
@@ -381,3 +405,26 @@ def state_numel(self:NystromAttention, T:int)->int:
     T, K = min(T, self.block_size), 0 if self.conv is None else self.conv.shape[2]
     recent = T - _recent_start(T, self.segment, self.chunk, K)
     return self.n_head * self.head_dim * (2 * (T // self.segment) + 2 * recent + 3)
+
+# %% ../nbs/01b_nystrom.ipynb #flp001
+def _landmark_flops(Ts:int, a:int, l:int, c:int, D:int)->int:
+    "Matrix-product FLOPs of `causal_landmarks` on the span a..a+Ts: landmark value weights and values, gap landmarks."
+    n, (rel, done, gap) = Ts // l, chunk_layout(a, Ts, l, c)
+    # each landmark query over its segment, then values
+    out = n * 2 * 2*l*D
+    if bool((gap > 0).any()):                                         # gap landmarks: scores and values over a segment
+        out += 2 * 2*l*D * ((-(-Ts // l)) * (l // c) if l % c == 0 else len(rel))
+    return out
+
+@patch
+def flops(self:NystromAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs (the causal form; the paper's is not counted)."
+    if self.blocks_only: return self.blocks_only.flops(B, T)
+    if not self.causal: raise NotImplementedError("nystrom: only the causal form's FLOPs are counted")
+    l, c, D = self.segment, self.chunk, self.head_dim
+    total = sum(_landmark_flops(b - a, a, l, c, D) for a, b in chunk_spans(T, l, GROUP_TOKENS))
+    for a, b in chunk_spans(T, c, GROUP_TOKENS):
+        ng, first = -(-(b - a) // c), a // c
+        n = int(causal_layout(b - a, l, c, first)[0][-1])           # landmarks the group's last chunk sees
+        total += ng * 2 * 2*c*(n + 1 + c)*D
+    return B * self.n_head * total  # the convolution skip, off by default and in the study, is not counted

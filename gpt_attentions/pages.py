@@ -29,8 +29,8 @@ from .verdict import (EXACT, REGIME_FAR, measured_words, pm_cell, context_table,
 from .benchmark import as_list
 from .cli import coerce
 from .data import atomic_write
-from .files import read_csv, read_json
-from .recall import load_recall, recall_summary, write_recall_report
+from .files import check_results, read_csv, read_json
+from .recall import SOLVED, failures, load_recall, recall_summary, write_recall_report
 from .env import default_out_dir
 
 # %% ../nbs/08_pages.ipynb #pgstud02
@@ -434,6 +434,8 @@ def main(argv:list|None=None)->int:
                                                          "data")
     a = ap.parse_args(argv)
     if not Path(a.results_dir).is_dir(): ap.error(f"no results folder {a.results_dir}: run from the project root")
+    try: check_results(a.results_dir)  # notebook 00c: a damaged CSV or JSON file is named, with its line, first
+    except ValueError as e: print(f"python -m gpt_attentions.pages: {e}", file=sys.stderr); return 2
     if a.check:
         if bad := check_pages(a.results_dir, a.page):
             print("these pages differ from what the committed data gives: " + ", ".join(bad) +

@@ -1,4 +1,4 @@
-"""Softmax attention estimated with positive orthogonal random features: linear in the sequence length, causal by chunked prefix states, and a constant-size state for generation.
+"""Softmax attention from positive orthogonal random features: linear in T, causal by chunked prefix states
 
 Docs: https://gpt-attentions.github.io/gpt_attentions/performer.html.md"""
 
@@ -12,6 +12,7 @@ __all__ = ['EPS', 'STREAM_TOKENS', 'SCAN_DIRECT', 'COMPILE', 'gaussian_orthogona
 # %% ../nbs/01c_performer.ipynb #091264af
 import math, os, warnings
 import torch, torch.nn.functional as F
+from fastcore.basics import patch
 from torch import nn, Tensor
 from .attention import AttentionCore, HParam
 
@@ -26,7 +27,8 @@ def gaussian_orthogonal_features(num_features:int, # m, rows drawn
     blocks = []
     for _ in range(math.ceil(num_features / dim)):
         Q, R = torch.linalg.qr(torch.randn(dim, dim, generator=generator))
-        blocks.append((Q * torch.sign(torch.diagonal(R))).T)   # sign fix: Haar-distributed orthogonal block, rows orthonormal
+        # sign fix: Haar-distributed orthogonal block, rows orthonormal
+        blocks.append((Q * torch.sign(torch.diagonal(R))).T)
     W = torch.cat(blocks)[:num_features]                          # (m, d), unit rows
     return W * torch.randn(num_features, dim, generator=generator).norm(dim=1, keepdim=True)  # row norms ~ χ_d
 
@@ -69,9 +71,10 @@ def _scan_matrix(U:Tensor, # (..., n, F) items
                  S0:Tensor, # (..., F) incoming state, relative to r0
                  r0:Tensor, # (...) its log-scale, <= e_0
                 )->Tensor: # (..., n+1, F): state j holds items < j, relative to ref_j = e_{j-1} (ref_0 = r0)
-    "Every prefix state of a rescaled sum at once: one product of an (n+1) × (n+1) lower-triangular matrix with [S0, U]."
+    "Every prefix state of a rescaled sum at once: one (n+1) × (n+1) lower-triangular matrix times [S0, U]."
     n = U.shape[-2]
-    # items [S0, U_0, ..., U_{n-1}] have log-scales a = [r0, e_0, ..., e_{n-1}], and state j is relative to a_j: it holds
+    # items [S0, U_0, ..., U_{n-1}] have log-scales a = [r0, e_0, ..., e_{n-1}], and state j is relative to a_j:
+    # it holds
     # the items 0..j, each with weight e^(a_i - a_j) <= 1 (a never decreases). S0 rides in the product as item 0,
     # so no broadcast product and sum over the (n+1) states are needed, forward or backward
     a = torch.cat([r0.unsqueeze(-1), e], -1)                                  # (..., n+1)
@@ -86,12 +89,13 @@ def prefix_states(U:Tensor, # (B, H, N, m, D+1) each chunk's key features × [v,
                   S0:Tensor, # (B, H, m, D+1) state before the first chunk, relative to r0
                   r0:Tensor, # (B, H) its reference, <= e[..., 0]
                  )->tuple[Tensor, Tensor]: # states before each chunk (B, H, N, m, D+1); state after the last
-    "S_n = e^(r0 - ref_n) S0 + Σ_{i<n} e^(e_i - ref_n) U_i with ref_n = e_{n-1}: a scan by one or two levels of matrix products."
+    "S_n = e^(r0 - ref_n) S0 + Σ_{i<n} e^(e_i - ref_n) U_i, ref_n = e_{n-1}: a scan by one or two levels of products."
     B, H, N = e.shape
     shape, Fd = U.shape[3:], U.shape[3] * U.shape[4]
     if N <= SCAN_DIRECT:  # few chunks (a block of the lean backward has 4): one product, two kernels fewer per level
         states, last = _scan_matrix(U.reshape(B, H, N, Fd), e, S0.reshape(B, H, Fd), r0).split([N, 1], 2)  # split: no
-        return states.reshape(B, H, N, *shape), last.reshape(B, H, *shape)  # zero-filled gradient buffers, as slices have
+        # zero-filled gradient buffers, as slices have
+        return states.reshape(B, H, N, *shape), last.reshape(B, H, *shape)
     G = math.isqrt(N - 1) + 1 if N > 1 else 1                    # chunks per group, about √N
     M = -(-N // G); P = M*G - N                                   # M groups; P padding chunks (U = 0, e repeated)
     U = U.reshape(B, H, N, Fd)
@@ -126,7 +130,7 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     c = torch.maximum(lk.detach().amax(-1).cummax(-1).values, state["c"].unsqueeze(-1))  # (B, H, T) causal c_t
     fk = sub(lk, c.unsqueeze(-1)).exp_()                              # (B, H, T, m): exp(ℓ(k_s) - c_s) <= 1
     v1 = _with_ones(v)                                                # (B, H, T, D+1)
-    V = state["V"] + v1.cumsum(-2)                                    # (B, H, T, D+1): Σ_{s<=t} [v_s, 1], for the floor
+    V = state["V"] + v1.cumsum(-2)                                    # (B, H, T, D+1): Σ_{s<=t} [v_s, 1] (floor)
     if P:  # pad the end with zero features and values; c repeats its last value
         fq, fk, v1 = (F.pad(t, (0, 0, 0, P)) for t in (fq, fk, v1))
         c = torch.cat([c, c[..., -1:].expand(B, H, P)], -1)
@@ -134,7 +138,8 @@ def favor_causal(lq:Tensor, # (B, H, T, m) query logits from `favor_logits`
     v1, c = v1.view(B, H, N, C, -1), c.view(B, H, N, C)               # (B, H, N, C, D+1), (B, H, N, C)
     # 1. inside each chunk: exp(ℓ(k_s) - c_t) = exp(ℓ(k_s) - c_s) · e^(c_s - c_t), masked to s <= t
     causal = torch.ones(C, C, dtype=torch.bool, device=lq.device).tril()
-    decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~causal, float("-inf")).exp()  # (B, H, N, C, C): e^(c_s - c_t)
+    # (B, H, N, C, C): e^(c_s - c_t)
+    decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~causal, float("-inf")).exp()
     out = ((fq @ fk.transpose(-2, -1)) * decay) @ v1                  # (B, H, N, C, D+1)
     # 2. across chunks: U_n relative to the chunk-end maximum e_n (the weights go on the narrower v side), then a scan
     e = c[..., -1]                                                    # (B, H, N)
@@ -159,7 +164,8 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
     if causal:
         c = lk.amax(-1).cummax(-1).values                                   # (B, H, T)
         mask = torch.ones(lq.shape[-2], lk.shape[-2], dtype=torch.bool, device=lq.device).tril()
-        decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~mask, float("-inf")).exp()  # e^(c_s - c_t), 0 above the diagonal
+        # e^(c_s - c_t), 0 above the diagonal
+        decay = (c.unsqueeze(-2) - c.unsqueeze(-1)).masked_fill(~mask, float("-inf")).exp()
         A = (fq @ torch.exp(lk - c.unsqueeze(-1)).transpose(-2, -1)) * decay + EPS * mask
     else: A = fq @ torch.exp(lk - lk.amax((-2, -1), keepdim=True)).transpose(-2, -1) + EPS
     return A / A.sum(-1, keepdim=True)
@@ -167,15 +173,16 @@ def favor_matrix(lq:Tensor, # (B, H, T, m) query logits
 # %% ../nbs/01c_performer.ipynb #leancdp1
 def _favor_block(q, k, v, omega, C, state):
     "One block of the causal scan from the state the blocks before it left: (output float32, state after it)."
-    return favor_causal(favor_logits(q, omega), favor_logits(k, omega), v, C, state, inplace=True)  # fresh logits: reuse them
+    # fresh logits: reuse them
+    return favor_causal(favor_logits(q, omega), favor_logits(k, omega), v, C, state, inplace=True)
 
 def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
                        omega:Tensor, C:int, # (H, m, D) features, chunk
                        state:dict|None, # the state entering the block (None: empty)
                        y:Tensor, dy:Tensor, # (B, H, n, D) the block's output (saved) and its gradient
                        dS:Tensor|None, dV:Tensor|None, # gradients of the state the block passed on (None: last block)
-                      )->tuple: # dq, dk, dv (B, H, n, D) float32; dS0 (B, H, m, D+1), dV0 (B, H, 1, D+1) of the incoming state
-    "The backward pass of one block of `favor_causal`, written out: it recomputes the features and states, not the output."
+                      )->tuple: # dq, dk, dv (B, H, n, D) float32; the incoming dS0 (B, H, m, D+1), dV0 (B, H, 1, D+1)
+    "The backward pass of one block of `favor_causal`, written out: it recomputes features and states, not the output."
     B, H, n, D = v.shape
     m = omega.shape[1]
     if state is None: state = empty_state(B, H, m, D, v.device)
@@ -202,18 +209,21 @@ def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
     wv = r * v1
     U = fk.transpose(-2, -1) @ wv                                                      # (B, H, N, m, D+1)
     c0 = torch.where(state["c"].isfinite(), state["c"], c[:, :, 0, 0])
-    a = torch.cat([c0.unsqueeze(-1), e], -1)                                           # (B, H, N+1) as in `_scan_matrix`
+    # (B, H, N+1) as in `_scan_matrix`
+    a = torch.cat([c0.unsqueeze(-1), e], -1)
     upto = torch.ones(N + 1, N + 1, dtype=torch.bool, device=v.device).tril()
     W = (a.unsqueeze(-2) - a.unsqueeze(-1)).masked_fill(~upto, float("-inf")).exp()   # (B, H, N+1, N+1)
     Fd = m * (D + 1)
-    states = (W[..., :N, :] @ torch.cat([state["S"].reshape(B, H, 1, Fd), U.reshape(B, H, N, Fd)], 2)).view(B, H, N, m, D + 1)
+    states = W[..., :N, :] @ torch.cat([state["S"].reshape(B, H, 1, Fd), U.reshape(B, H, N, Fd)], 2)
+    states = states.view(B, H, N, m, D + 1)
     sc = torch.exp(a[..., :N].unsqueeze(-1) - c)                                       # (B, H, N, C): e^(e_{n-1} - c_t)
     # the row sums, the last column of the output before normalising: a C×C row sum and m numbers per token
     z = (A.sum(-1) + sc * (fq @ states[..., -1:]).squeeze(-1)).view(B, H, N*Cn)[:, :, :n] + EPS * V[..., -1]
     # y = num / z: d num = dy / z, d z = -(dy · y) / z; then the floor EPS · V, V = V0 + cumsum [v, 1]
     dout = torch.cat([dy, -(dy * y).sum(-1, keepdim=True)], -1) / z.unsqueeze(-1)     # (B, H, n, D+1)
     dVt = EPS * dout
-    if dV is not None: dVt[:, :, -1:] += dV                                            # the state's V is V at the last token
+    # the state's V is V at the last token
+    if dV is not None: dVt[:, :, -1:] += dV
     dv1 = dVt.flip(-2).cumsum(-2).flip(-2)                                             # Σ_{t >= s}
     dV0 = dVt.sum(-2, keepdim=True)
     if P: dout, dv1 = F.pad(dout, (0, 0, 0, P)), F.pad(dv1, (0, 0, 0, P))
@@ -239,7 +249,8 @@ def _favor_block_grads(q, k, v, # (B, H, n, D) one block's inputs
     dv = dv1.view(B, H, N*Cn, D + 1)[:, :, :n, :D]
     return dq, dk, dv, dX[:, :, 0].view(B, H, m, D + 1), dV0
 
-COMPILE = os.environ.get("GPT_ATTENTIONS_COMPILE", "1") != "0"  # run the blocks through torch.compile (0: always eagerly)
+# run the blocks through torch.compile (0: always eagerly)
+COMPILE = os.environ.get("GPT_ATTENTIONS_COMPILE", "1") != "0"
 _COMPILED = {}  # function -> its compiled copy, one per process
 
 def _run_block(fn, *args):
@@ -249,18 +260,21 @@ def _run_block(fn, *args):
         try:
             if fn not in _COMPILED: _COMPILED[fn] = torch.compile(fn, dynamic=False)
             return _COMPILED[fn](*args)
-        except Exception as e:  # no C++ compiler, a platform or device inductor cannot build for: the eager code is the same
+        # no C++ compiler, a platform or device inductor cannot build for: the eager code is the same
+        except Exception as e:
             COMPILE = False
-            warnings.warn(f"performer: torch.compile failed ({type(e).__name__}: {str(e).strip().splitlines()[0][:200]}); the "
+            first = str(e).strip().splitlines()[0][:200]
+            warnings.warn(f"performer: torch.compile failed ({type(e).__name__}: {first}); the "
                           "causal blocks run eagerly, slower (GPT_ATTENTIONS_COMPILE=0 skips the attempt)")
     return fn(*args)
 
 def _blocks(T:int, n:int)->list[tuple[int, int]]: return [(a, min(a + n, T)) for a in range(0, T, n)]
 
-def _part(x:Tensor, a:int, b:int)->Tensor: return x[:, :, a:b].contiguous()  # compiled code is specialised on strides too
+# compiled code is specialised on strides too
+def _part(x:Tensor, a:int, b:int)->Tensor: return x[:, :, a:b].contiguous()
 
 class FavorBlocks(torch.autograd.Function):
-    "Causal FAVOR+ block by block, keeping the inputs, the output and each block's incoming state; the backward pass recomputes."
+    "Causal FAVOR+ block by block, keeping inputs, output and each block's incoming state; the backward recomputes."
     @staticmethod
     def forward(ctx, q, k, v, omega, C:int, n:int): # (B, H, T, D) each, (H, m, D) features, chunk, tokens per block
         B, H, T, D = v.shape
@@ -270,7 +284,8 @@ class FavorBlocks(torch.autograd.Function):
         for a, b in ctx.spans:
             # (S, c, V): m(D+1) + D + 2 numbers per head, copied: favor_causal returns views into its block's buffers
             ctx.states.append({nm: t.clone() for nm, t in state.items()})
-            y[:, :, a:b], state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega, C, state)
+            y[:, :, a:b], state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega, C,
+                                             state)
         ctx.C = C
         ctx.save_for_backward(q, k, v, omega, y)                                         # y: the output, held anyway
         return y
@@ -281,12 +296,15 @@ class FavorBlocks(torch.autograd.Function):
         q, k, v, omega, y = ctx.saved_tensors
         B, H, T, D = v.shape
         dx = [torch.empty_like(t) if need else None for t, need in zip((q, k, v), ctx.needs_input_grad[:3])]
-        dS = v.new_zeros(B, H, omega.shape[1], D + 1, dtype=torch.float32)             # gradient of the state a block passed
+        # gradient of the state a block passed
+        dS = v.new_zeros(B, H, omega.shape[1], D + 1, dtype=torch.float32)
         dV = v.new_zeros(B, H, 1, D + 1, dtype=torch.float32)                           # on: none after the last block
         dy = dy.float()
         with torch.autocast(q.device.type, enabled=False):
             for (a, b), st in zip(reversed(ctx.spans), reversed(ctx.states)):
-                *g, dS, dV = _run_block(_favor_block_grads, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega, ctx.C, st,
+                *g, dS, dV = _run_block(_favor_block_grads, _part(q, a, b), _part(k, a, b), _part(v, a, b), omega,
+                                        ctx.C,
+                                        st,
                                         _part(y, a, b), _part(dy, a, b), dS, dV)
                 for d, gi in zip(dx, g):
                     if d is not None: d[:, :, a:b] = gi
@@ -294,7 +312,7 @@ class FavorBlocks(torch.autograd.Function):
 
 # %% ../nbs/01c_performer.ipynb #2c38c1fc
 class PerformerAttention(AttentionCore):
-    "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal random features, chunked causal prefix states, O(1)-per-token steps."
+    "FAVOR+ attention (Choromanski et al. 2021): positive orthogonal features, chunked causal states, O(1) per token."
     name = "performer"
     stateful = True
     test_args = dict(num_features=16)  # for tests of tiny models (block_size 16-64): chunks shorter than the window
@@ -345,11 +363,13 @@ class PerformerAttention(AttentionCore):
             if not self.causal: return favor_bidirectional(*self._logits(q, k), v).to(v.dtype)
             T, grad = q.shape[2], torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v))
             n = self.chunk_size * max(1, STREAM_TOKENS // self.chunk_size)  # tokens per block: whole chunks
-            if grad and T > n: return FavorBlocks.apply(q, k, v, self.features, self.chunk_size, n).to(v.dtype)  # lean backward
+            # lean backward
+            if grad and T > n: return FavorBlocks.apply(q, k, v, self.features, self.chunk_size, n).to(v.dtype)
             if T <= n: return _favor_block(q, k, v, self.features, self.chunk_size, None)[0].to(v.dtype)  # one block
             ys, state = [], empty_state(q.shape[0], self.n_head, self.num_features, self.head_dim, q.device)
             for a, b in _blocks(T, n):          # blocks of whole chunks, each continuing from the last one's state
-                y, state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), self.features, self.chunk_size, state)
+                y, state = _run_block(_favor_block, _part(q, a, b), _part(k, a, b), _part(v, a, b), self.features,
+                                      self.chunk_size, state)
                 ys.append(y)
         return torch.cat(ys, 2).to(v.dtype)
 
@@ -357,18 +377,20 @@ class PerformerAttention(AttentionCore):
         with torch.autocast(q.device.type, enabled=False): return favor_matrix(*self._logits(q, k), self.causal)
 
     def init_state(self, batch_size:int, device=None, dtype=None):
-        "S: (B, H, m, D+1) Σ key features × [v, 1] relative to c; c: (B, H) running key maximum; V: (B, H, 1, D+1) Σ [v, 1]."
+        "S: (B, H, m, D+1) Σ key features × [v, 1], relative to c; c: (B, H) running key max; V: (B, H, 1, D+1)."
         return empty_state(batch_size, self.n_head, self.num_features, self.head_dim,
                            self.features.device if device is None else device)
 
     def step(self, q, k, v, state):
         if not self.causal: raise ValueError("performer: step needs a causal core (causal=True)")
-        if q.shape[2] != 1: raise ValueError(f"performer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
+        if q.shape[2] != 1:
+            raise ValueError(f"performer: step takes one token, q of shape (B, H, 1, D), got {tuple(q.shape)}")
         with torch.autocast(q.device.type, enabled=False):
             lq, lk = self._logits(q, k)                                     # (B, H, 1, m)
-            v1, c = _with_ones(v), torch.maximum(state["c"], lk.amax((-2, -1)))  # (B, H, 1, D+1); (B, H) running key max
+            # (B, H, 1, D+1); (B, H) running key max
+            v1, c = _with_ones(v), torch.maximum(state["c"], lk.amax((-2, -1)))
             S = torch.exp(state["c"] - c)[..., None, None] * state["S"] \
-                + torch.exp(lk - c[..., None, None]).transpose(-2, -1) @ v1  # (B, H, m, D+1), rescaled to the new maximum
+                + torch.exp(lk - c[..., None, None]).transpose(-2, -1) @ v1  # (B, H, m, D+1), rescaled to the new max
             V = state["V"] + v1                                            # (B, H, 1, D+1) for the EPS floor
             y = _normalise(torch.exp(lq - lq.amax(-1, keepdim=True)) @ S + EPS * V)  # (B, H, 1, D)
         return y.to(v.dtype), dict(S=S, c=c, V=V)
@@ -377,3 +399,22 @@ class PerformerAttention(AttentionCore):
         "Numbers per sequence the step keeps (all heads), whatever T: S (m × D+1), the running maximum c, V (D+1)."
         if not self.causal: return super().state_numel(T)
         return self.n_head * (self.num_features * (self.head_dim + 1) + 1 + self.head_dim + 1)
+
+# %% ../nbs/01c_performer.ipynb #flp001
+def _scan_flops(N:int, F:int)->int:
+    "Matrix-product FLOPs of `prefix_states` over N chunk summaries of F numbers: one level, or two of about √N."
+    if N <= SCAN_DIRECT: return 2 * (N + 1)**2 * F
+    G = math.isqrt(N - 1) + 1; M = -(-N // G)
+    return 2 * M * (G + 1)**2 * F + 2 * (M + 1)**2 * F
+
+@patch
+def flops(self:PerformerAttention, B:int, T:int)->int:
+    "Matrix-product FLOPs of one forward call on (B, H, T, D) inputs (the causal form in its blocks, or bidirectional)."
+    m, D, C = self.num_features, self.head_dim, self.chunk_size
+    if not self.causal: return B * self.n_head * (2 * 2*T*D*m + 2*T*m*(D + 1) * 2)
+    n = self.chunk_size * max(1, STREAM_TOKENS // self.chunk_size)
+    total = 0
+    for a, b in _blocks(T, n):
+        t = b - a; c = min(C, t); N = -(-t // c)
+        total += 2 * 2*t*D*m + 2*N*c*c*m + 2*N*c*c*(D + 1) + 2 * 2*N*c*m*(D + 1) + _scan_flops(N, m * (D + 1))
+    return B * self.n_head * total

@@ -25,10 +25,11 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import check_hparam, display_name, make_attention, setting_style
 from .data import atomic_write
-from .cli import coerce, parse_json
+from .cli import check_field_numbers, coerce, parse_json
 from .model import GPT, GPTConfig, parse_attention_args, synchronize
 from .env import project_root
 from .train import lr_schedule, train_step
+from .files import read_csv, read_json
 
 # %% ../nbs/07_recall_lib.ipynb #rc0006
 MQAR_VOCAB = 129  # the filler, 64 keys and 64 values: enough distinct keys for the sweep's 64 pairs
@@ -146,6 +147,7 @@ class RecallConfig:
             raise ValueError(f"RecallConfig: shift_window={self.shift_window} needs shift_window >= 0 and, when > 0, n_layer >= 2 "
                              f"(n_layer={self.n_layer}): the first block shifts, the others hold the mechanism; use shift_window=0")
         check_hparam("qkv_conv", self.qkv_conv, minimum=0, owner="RecallConfig")
+        check_field_numbers(self)  # notebook 00a: every number finite and in its range
         self.attention_args = parse_attention_args(self.attention_args)
 
     def model_config(self)->GPTConfig:
@@ -361,8 +363,8 @@ def load_recall(results:str|Path)->"pd.DataFrame":
     import pandas as pd
     out = []
     for cfg_path in sorted(Path(results).glob("*/config.json")):
-        info = json.loads(cfg_path.read_text())
-        mt = pd.read_csv(cfg_path.parent/"metrics.csv")
+        info = read_json(cfg_path)
+        mt = read_csv(cfg_path.parent/"metrics.csv")
         last = mt[mt["step"] == mt["step"].max()]
         run = info["run"]
         for _, r in last.iterrows():
@@ -466,6 +468,10 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
             if len(e): ax.plot(e["state_bytes"], e["accuracy"], ms=5, label=s, **(styles[s] | dict(ls="none")))
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label="chance")
         ax.axhline(1 / P, color="0.5", lw=1, ls=":", label="1/P")
+        if len(v := df[df["setting"] == "vanilla"]):  # the question's line: an eighth of exact attention's cache, longest T
+            T = v["seq_len"].max()
+            ax.axvline(v[v["seq_len"] == T]["state_bytes"].min() / 8, color="0.6", lw=0.8, ls="--",
+                       label=f"1/8 of exact attention's cache at T={T}")
         ax.set_xscale("log", base=2); ax.set(title=f"{P} pairs", xlabel="state per sequence (KiB)", ylim=(-0.02, 1.02))
         ax.xaxis.set_major_locator(mticker.LogLocator(base=2)); ax.xaxis.set_minor_locator(mticker.NullLocator())
         ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v / 1024:g}"))
@@ -480,16 +486,16 @@ def plot_curves(results:str|Path, attention:str="vanilla", vocab_size:int=MQAR_V
     "Held-out accuracy during training, one panel per run of `attention` (or per named run), one line per pair count, with each count's 1/P."
     import matplotlib.pyplot as plt, pandas as pd
     paths = ([Path(results)/n/"config.json" for n in names] if names is not None else
-             [p for p in sorted(Path(results).glob("*/config.json")) if json.loads(p.read_text())["run"]["attention"] == attention])
-    paths.sort(key=lambda p: json.loads(p.read_text())["run"]["seq_len"])
+             [p for p in sorted(Path(results).glob("*/config.json")) if read_json(p)["run"]["attention"] == attention])
+    paths.sort(key=lambda p: read_json(p)["run"]["seq_len"])
     fig, axes = plt.subplots(1, max(1, len(paths)), figsize=(3.2 * max(1, len(paths)), 3.2), sharey=True, squeeze=False)
     for ax, p in zip(axes[0], paths):
-        mt = pd.read_csv(p.parent/"metrics.csv")
+        mt = read_csv(p.parent/"metrics.csv")
         for i, (P, e) in enumerate(mt.groupby("pairs")):
             c = plt.cm.viridis(i / max(1, mt["pairs"].nunique() - 1))
             ax.plot(e["step"], e["accuracy"], color=c, label=f"{P} pairs"); ax.axhline(1 / P, color=c, lw=0.7, ls=":")
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.")
-        ax.set(title=json.loads(p.read_text())["name"], xlabel="step", ylim=(-0.02, 1.02))
+        ax.set(title=read_json(p)["name"], xlabel="step", ylim=(-0.02, 1.02))
     axes[0][0].set_ylabel("held-out accuracy"); axes[0][-1].legend(fontsize=7, loc="lower right")
     fig.tight_layout()
     return fig
@@ -515,7 +521,7 @@ def plateau_exit(results:str|Path, factor:float=2.0)->dict: # {(run name, P): fi
     import pandas as pd
     out = {}
     for p in sorted(Path(results).glob("*/metrics.csv")):
-        mt = pd.read_csv(p)
+        mt = read_csv(p)
         for P, e in mt.groupby("pairs"):
             hit = e[e["accuracy"] > factor / P]["step"]
             out[(p.parent.name, int(P))] = int(hit.min()) if len(hit) else None
@@ -583,7 +589,7 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
         plt.close(fig)
     chk = sanity_checks(df)
     runs = df.drop_duplicates("name")
-    info = [json.loads((results/n/"config.json").read_text())["run"] for n in runs["name"]]
+    info = [read_json(results/n/"config.json")["run"] for n in runs["name"]]
     recipe = sorted({(r["steps"], r["batch_tokens"], r["n_embd"], r["n_head"], r.get("shift_window", 0), r.get("mlp", True),
                       r.get("position", "learned"), r.get("qkv_conv", 0)) for r in info}, key=str)
     ramps = sorted({(r["seq_len"], r.get("curriculum", 0)) for r in info})

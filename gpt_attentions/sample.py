@@ -18,7 +18,7 @@ from fastcore.script import CliError, call_parse
 
 from .data import CharTokenizer
 from .model import GPT
-from .cli import run_command
+from .cli import check_numbers, run_command
 from .env import pick_device
 from .train import load_checkpoint
 
@@ -64,6 +64,7 @@ def sample_stream(path:str|Path, # a run folder or a checkpoint file
                   device:str="cpu", # where to run the model ("auto": cuda, then mps, then cpu)
                  )->Iterator[str]: # the prompt, then one character at a time
     "The prompt and its continuation by the run's model, the characters yielded as drawn; inputs checked first."
+    check_numbers(dict(max_new_tokens=max_new_tokens, temperature=temperature, top_k=top_k, seed=seed), "sample")
     model, tok = load_model(find_checkpoint(path), pick_device(device))
     if prompt is None: prompt = "\n" if "\n" in tok.chars else tok.chars[0]
     idx = torch.tensor([encode_prompt(tok, prompt)], dtype=torch.long, device=model.lm_head.weight.device)

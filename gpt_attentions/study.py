@@ -10,7 +10,7 @@ __all__ = ['STUDY_CONTEXTS', 'STUDY_REGIMES', 'TRAINED_LAYERS', 'ABLATION_WINDOW
            'run_study', 'recheck_speed', 'run_study_experiment']
 
 # %% ../nbs/05a_study_lib.ipynb #st000002
-from .files import load_torch
+from .files import load_torch, read_json
 import json, os, shutil, statistics, tempfile, time
 from pathlib import Path
 import torch
@@ -20,11 +20,11 @@ from .data import atomic_write, get_batch, read_corpus
 from .model import GPT
 from .metrics import machine_info
 from .sweep import SweepRun, sweep, sweep_runs
-from .cli import coerce
+from .cli import check_numbers, coerce
 from .env import default_out_dir, load_avg, project_relative, project_root
+from .files import read_json
 from .train import (PRESETS, autocast_context, get_lr, make_configs, prepared_data, split_loss,
-                                  step_windows,
-                                  train_step)
+                                  step_windows, train_step)
 
 # %% ../nbs/05a_study_lib.ipynb #st000007
 STUDY_CONTEXTS = {  # context -> training-notebook parameters: the cpu model, 2048 tokens per step
@@ -180,7 +180,7 @@ def trained_benchmark(results:str|Path, # the study's results folder: benchmark-
                                              measure_memory=False, repeats=1, tag=tag, out_dir=tmp) | config)
                 run_benchmark(cfg, progress=False)
                 made = Path(tmp)/f"benchmark-{tag}"
-                c = json.loads((made/"config.json").read_text())
+                c = read_json(made/"config.json")
                 c["config"] |= dict(checkpoint=project_relative(checkpoint), out_dir=project_relative(results))
                 (made/"config.json").write_text(json.dumps(c, indent=1))
                 (made/"command.txt").write_text(benchmark_command(c["config"]) + "\n")  # the kept paths, not tmp's
@@ -221,7 +221,7 @@ def window_study(results:str|Path, # the study's results folder (its kept runs)
     "`window_loss` of every kept vanilla run of `context` that lacks it and whose ckpt.pt is on this machine."
     written = []
     for kept in sorted(p for p in Path(results).iterdir() if (p/"config.json").is_file()):
-        s = json.loads((kept/"config.json").read_text()).get("setting", {})  # the sweep's record, not the folder name
+        s = read_json(kept/"config.json").get("setting", {})  # the sweep's record, not the folder name
         ck = Path(out_dir)/"runs"/kept.name/"ckpt.pt"
         if (s.get("label"), s.get("context"), s.get("equal_time", False)) != ("vanilla", context, False): continue
         if (kept/"window_loss.json").is_file() or not ck.is_file(): continue
@@ -240,7 +240,7 @@ def _staged(context:int, params:dict)->bool: # are the study's runs of `context`
 def _kept_calibration(path:Path, context:int, redo:bool=False, **kw)->dict:
     "The calibration kept at `path`, measured (`calibrate(context, **kw)`) and written when missing or `redo`."
     if path.is_file() and not redo:
-        kept = json.loads(path.read_text())
+        kept = read_json(path)
         if "ms_per_short_step" in kept or not _staged(context, kw): return kept  # else: timed before runs were staged
     cal = calibrate(context, **kw)
     with atomic_write(path) as f: f.write(json.dumps(cal, indent=1).encode())
@@ -327,6 +327,8 @@ def run_study_experiment(regime:str="long-context", # a key of STUDY_REGIMES: it
                                    ((contexts, "contexts"), (seeds, "seeds"), (seeds_1024, "seeds_1024")))
     max_iters, chunk = coerce(max_iters, int, "max_iters"), coerce(chunk, int, "chunk")
     equal_time, recheck = coerce(equal_time, bool, "equal_time"), coerce(recheck, bool, "recheck")
+    check_numbers(dict(contexts=contexts, seeds=seeds, seeds_1024=seeds_1024, max_iters=max_iters, chunk=chunk) | params,
+                  "study")  # notebook 00a: NaN and ranges, by name
     if bad := [c for c in contexts if c not in STUDY_CONTEXTS]:
         raise ValueError(f"contexts: {bad} not in the study; each context must be one of {list(STUDY_CONTEXTS)}")
     if settings is not None:

@@ -10,7 +10,7 @@ __all__ = ['KEPT_FILES', 'SweepRun', 'nest_hparams', 'sweep_runs', 'nonfinite_lo
 
 # %% ../nbs/04a_sweep.ipynb #abfd7120
 import argparse, csv, itertools, json, math, os, shlex, sys, time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -20,7 +20,8 @@ from fastcore.script import call_parse
 
 from .attention import ATTENTIONS, attention_spec, resolve_attention_args
 from .data import atomic_write, read_corpus
-from .cli import literal_or_str, run_command
+from .files import RunBusy, read_json, run_lock
+from .cli import check_numbers, literal_or_str, run_command
 from .env import project_relative, project_root
 from .train import NonFiniteLoss
 
@@ -71,6 +72,7 @@ def sweep_runs(attentions:list|None=None, # names from ATTENTIONS (default: all)
     "The runs of a sweep: one per attention and combination of its hyper-parameter values."
     attentions = list(ATTENTIONS) if attentions is None else list(attentions)
     params = params or {}
+    check_numbers(params | {k: list(v) for k, v in (vary or {}).items()}, "sweep")  # notebook 00a: NaN, ranges
     if bad := [a for a in attentions if a not in ATTENTIONS]:
         raise ValueError(f"unknown attention {', '.join(bad)}; known attentions: {', '.join(ATTENTIONS)}")
     hparams = nest_hparams(hparams or {}, attentions)
@@ -108,7 +110,7 @@ def _last_step(run_dir:Path)->int: # the step of the metrics' last row (an error
 
 def _short_of_end(run_dir:Path)->bool:
     "Whether the run's metrics stop before the max_iters its config.json names (a run without them cannot tell: False)."
-    try: return _last_step(run_dir) < json.loads((run_dir/"config.json").read_text())["train"]["max_iters"]
+    try: return _last_step(run_dir) < read_json(run_dir/"config.json")["train"]["max_iters"]
     except (OSError, ValueError, IndexError, KeyError, TypeError): return False
 
 def run_complete(output:str|Path)->bool:
@@ -124,7 +126,7 @@ def kept_complete(dest:str|Path, # a kept copy of a run (`keep_run`)
                  )->bool:
     "Whether `dest` keeps a finished copy of `run`: the run's setting recorded, its metrics at its last step, finitely."
     try:
-        cfg, last = json.loads((Path(dest)/"config.json").read_text()), _last_step(dest)
+        cfg, last = read_json(Path(dest)/"config.json"), _last_step(dest)
     except (OSError, ValueError, IndexError, KeyError): return False
     kept = cfg.get("setting") or {}
     steps = run.parameters.get("max_iters", cfg.get("train", {}).get("max_iters"))
@@ -132,28 +134,20 @@ def kept_complete(dest:str|Path, # a kept copy of a run (`keep_run`)
             and nonfinite_loss(dest) is None)
 
 # %% ../nbs/04a_sweep.ipynb #swpclm02
-def _alive(pid:int)->bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True  # someone else's live process
-    return True
-
 @contextmanager
 def claim_run(run_dir:str|Path)->bool:
-    "Claim `run_dir` for this process while the block runs: False if a live process holds it (then nothing is claimed)."
-    lock = Path(run_dir)/".sweep.lock"; lock.parent.mkdir(parents=True, exist_ok=True)
-    for _ in range(2):  # a stale claim is removed once, then claimed anew
-        try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            try: pid = int(lock.read_text() or 0)
-            except (OSError, ValueError): pid = 0
-            if pid and _alive(pid): yield False; return
-            lock.unlink(missing_ok=True); continue
-        with os.fdopen(fd, "w") as f: f.write(str(os.getpid()))
-        try: yield True
-        finally: lock.unlink(missing_ok=True)
-        return
-    yield False  # lost the race for the stale claim to another sweep
+    "Claim `run_dir` for this process while the block runs: False if a live process holds it (nothing is claimed)."
+    with ExitStack() as held:
+        try: held.enter_context(run_lock(run_dir, name="sweep"))  # notebook 00c: freed when its process ends
+        except RunBusy: yield False; return
+        yield True
+
+def _writer_gone(run_dir:Path, wait:float=20.0):
+    "Wait up to `wait` seconds for the run's training lock to be free: a killed sweep's kernel exits a second or so later."
+    for _ in range(int(wait * 10)):
+        try:
+            with run_lock(run_dir): return
+        except RunBusy: time.sleep(0.1)
 
 # %% ../nbs/04a_sweep.ipynb #dfd2e25b
 def _short_error(e:Exception)->str:
@@ -244,6 +238,7 @@ def sweep(attentions:list|None=None, # names from ATTENTIONS (default: all)
                 log("    busy: another sweep holds it" if not mine else "    complete meanwhile, skipped")
                 res["busy" if not mine else "skipped"].append(r.name); continue
             t0 = time.time()
+            _writer_gone(output.parent)
             resume = {}  # a run killed part-way (a checkpoint, no finished notebook) goes on from its checkpoint
             if (not force and "init_from" in declared and "init_from" not in r.parameters
                     and (output.parent/"ckpt.pt").is_file()):

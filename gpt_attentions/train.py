@@ -12,7 +12,7 @@ __all__ = ['POSITION_BUCKETS', 'METRICS', 'EVAL_SEED', 'SPLIT_SPAN', 'PRESETS', 
            'run_experiment', 'main']
 
 # %% ../nbs/04_train_lib.ipynb #b0cff736
-from .files import load_torch
+from .files import DiskFull, RunBusy, disk_full, load_torch, read_csv, run_lock
 import csv, io, json, math, os, shlex, sys, tempfile, time, typing
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
@@ -24,20 +24,14 @@ from fastcore.script import CliError, call_parse
 from fastprogress.fastprogress import progress_bar
 
 from .attention import ATTENTIONS
-from .cli import check_fields, coerce, dashed, field_options, run_command
+from .cli import (check_field_numbers, check_fields, check_numbers, coerce, dashed, field_options,
+                                run_command)
 from .data import (DATA_ENV, atomic_write, corpus_info, default_data_dir, get_batch, load_tokenizer,
                                  prepare, prepare_text)
 from .env import default_out_dir, pick_device, synchronize
 from .model import GPT, GPTConfig, parse_attention_args
 
 # %% ../nbs/04_train_lib.ipynb #3bcc6b0a
-_NUMBER_RULES = (  # (field, test, what it must be): nan and inf fail every test
-    ("learning_rate", lambda v: 0 < v < math.inf, "a finite number > 0"),
-    *((nm, lambda v: 0 <= v < math.inf, "a finite number >= 0") for nm in ("min_lr", "weight_decay", "grad_clip")),
-    *((nm, lambda v: 0 <= v < 1, "in [0, 1), as Adam requires") for nm in ("beta1", "beta2")),
-    *((nm, lambda v: v >= 0, ">= 0")
-      for nm in ("warmup_iters", "lr_decay_iters", "sample_tokens", "short_context", "short_iters")))
-
 def _default(cls, name:str):
     "The default of dataclass `cls`'s field `name`."
     return next(f.default for f in fields(cls) if f.name == name)
@@ -95,9 +89,7 @@ class TrainConfig:
         if self.short_iters > self.max_iters:
             raise ValueError(f"TrainConfig: short_iters={self.short_iters} exceeds max_iters={self.max_iters}: the "
                              f"long stage would never start")
-        for nm, ok, what in _NUMBER_RULES:  # the optimiser would refuse some of these only once the model is built
-            if (v := getattr(self, nm)) is not None and not ok(v):
-                raise ValueError(f"TrainConfig: {nm} must be {what}, got {v!r} (default: {_default(type(self), nm)!r})")
+        check_field_numbers(self)  # notebook 00a: every number finite and in its range (a learning rate > 0, ...)
 
 # %% ../nbs/04_train_lib.ipynb #2b383db5
 def lr_schedule(it:int, # the optimizer step
@@ -120,9 +112,12 @@ def get_lr(it:int, cfg:TrainConfig)->float:
 # %% ../nbs/04_train_lib.ipynb #10962da5
 def save_checkpoint(obj:dict, # what to save (tensors, dicts, numbers, strings)
                     path:str|Path, # destination; replaced only once the new file is complete
+                    then:str="", # on a full disk: how to carry on once there is space (`disk_full`, notebook 00c)
                    )->Path:
-    "`torch.save` to a temporary file, then atomically rename it to `path`."
-    with atomic_write(path, fsync=True) as f: torch.save(obj, f)
+    "`torch.save` to a temporary file, then atomically rename it to `path`; a full disk is named as such."
+    with atomic_write(path, fsync=True, then=then) as f:
+        buf = io.BytesIO(); torch.save(obj, buf)  # in memory first: torch's zip writer hides ENOSPC in a RuntimeError
+        f.write(buf.getbuffer())
     return Path(path)
 
 def load_checkpoint(path:str|Path, map_location="cpu")->dict:
@@ -149,8 +144,7 @@ def peak_memory_mb(device:str|torch.device)->float:
 
 def load_metrics(run_dir:str|Path):
     "The run's metrics.csv as a pandas DataFrame."
-    import pandas as pd
-    return pd.read_csv(Path(run_dir)/"metrics.csv")
+    return read_csv(Path(run_dir)/"metrics.csv")
 
 def _csv_lines(rows:list, header:bool=False)->str:
     "`rows` as lines of metrics.csv (with the header line first, if asked)."
@@ -160,10 +154,15 @@ def _csv_lines(rows:list, header:bool=False)->str:
     w.writerows(rows)
     return buf.getvalue()
 
-def _append_metrics(path:Path, row:dict):
-    "Append `row` to metrics.csv as one whole line, in one write."
+def _append_metrics(path:Path, row:dict, then:str=""):
+    "Append `row` to metrics.csv as one whole line, in one write; a full disk is named as such."
     text = _csv_lines([row], header=not path.is_file())
-    with open(path, "a", newline="") as f: f.write(text); f.flush()
+    try:
+        with open(path, "a", newline="") as f: f.write(text); f.flush()
+    except OSError as e:
+        full = disk_full(e, path, then, "its earlier rows are intact; a row cut short is dropped on resume")
+        if full is e: raise
+        raise full from e
 
 def _truncate_metrics(path:Path, last_iter:int):
     "Keep the whole rows up to `last_iter`: on resume, drop any logged after the checkpoint and a last line cut short."
@@ -402,9 +401,9 @@ def train_step(model:torch.nn.Module, # the model, in train mode (DDP-wrapped or
     return total, norm
 
 # %% ../nbs/04_train_lib.ipynb #01564070
-def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from the data)
-          cfg:TrainConfig, # how to train it
-         )->Path: # the run folder
+def _train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from the data)
+           cfg:TrainConfig, # how to train it
+          )->Path: # the run folder
     "Train a GPT as `cfg` says, writing config.json, metrics.csv, samples.txt and checkpoints to the run folder."
     # the checks first: a setting that cannot work fails before the run folder is touched or a model is built
     rank, _, world, device = _dist_setup(pick_device(cfg.device))
@@ -461,7 +460,8 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
                     n_params=raw.get_num_params(), device=device, dtype=dtype, world_size=world, micro_batches=accum,
                     global_batch=accum * cfg.batch_size, tokens_per_iter=tokens_per_iter, torch=torch.__version__,
                     out_dir=str(Path(cfg.out_dir or default_out_dir())), corpus=corpus_info(data_dir))
-        (run_dir/"config.json").write_text(json.dumps(info, indent=1))
+        with atomic_write(run_dir/"config.json", then=_way_on(run_dir, iter_num)) as f:
+            f.write(json.dumps(info, indent=1).encode())
         if cfg.progress:
             es = lambda n, word, plural: f"{n} {word}{plural if n > 1 else ''}"
             print(f"global batch: {es(world, 'process', 'es')} x {es(accum // world, 'micro-batch', 'es')} x "
@@ -482,16 +482,17 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
             raise NonFiniteLoss(f"training diverged: the evaluation at step {it} gives a train loss of "
                                 f"{row['train_loss']:.4g} and a validation loss of {row['val_loss']:.4g}. "
                                 + _divergence_fix(cfg, saved))
-        _append_metrics(metrics_p, row)
+        _append_metrics(metrics_p, row, _way_on(run_dir, saved))
         if cfg.progress:
             _log(f"iter {it}: train loss {row['train_loss']:.4f}, val loss {row['val_loss']:.4f}, {ms:.1f} ms/iter", pb)
         if row["val_loss"] < best_val:
             best_val = row["val_loss"]
             save_checkpoint(dict(model=raw.state_dict(), model_config=asdict(model_cfg), vocab=tok.chars,
-                                 iter_num=it, val_loss=best_val), run_dir/"best.pt")
+                                 iter_num=it, val_loss=best_val), run_dir/"best.pt", _way_on(run_dir, saved))
         save_checkpoint(dict(model=raw.state_dict(), optimizer=opt.state_dict(), scaler=scaler.state_dict(),
                              model_config=asdict(model_cfg), train_config=asdict(cfg), vocab=tok.chars,
-                             iter_num=it, best_val_loss=best_val, rng=_rng_state(gen, device)), run_dir/"ckpt.pt")
+                             iter_num=it, best_val_loss=best_val, rng=_rng_state(gen, device)), run_dir/"ckpt.pt",
+                        _way_on(run_dir, saved))
         saved = it
 
     steps, saved = range(iter_num, cfg.max_iters), iter_num  # saved: the step of the last checkpoint written
@@ -516,10 +517,28 @@ def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from th
 
     if master:  # the whole validation split, final weights: the same tokens for every context dividing SPLIT_SPAN
         final = split_loss(eval_model, data_dir, model_cfg.block_size, device, ctx) | dict(iter=cfg.max_iters)
-        with atomic_write(run_dir/"split_loss.json") as f: f.write((json.dumps(final, indent=1) + "\n").encode())
+        with atomic_write(run_dir/"split_loss.json", then=_way_on(run_dir, cfg.max_iters)) as f:
+            f.write((json.dumps(final, indent=1) + "\n").encode())
     if master and cfg.sample_tokens: _write_samples(run_dir, tok, cfg.sample_tokens, cfg.seed, device)
     if world > 1: torch.distributed.barrier(); torch.distributed.destroy_process_group()
     return run_dir
+
+# %% ../nbs/04_train_lib.ipynb #lock0t01
+def _way_on(run_dir:Path, step:int)->str:
+    "How a run stopped by a full disk goes on once there is space."
+    if not (run_dir/"ckpt.pt").is_file(): return "Free some space, then start the run again."
+    return (f"Free some space, then resume: init_from='resume' (`-p init_from resume` to papermill, "
+            f"`--init_from resume` to gpt-attentions-train) goes on from step {step}, its last checkpoint, "
+            "and drops the rows logged after it")
+
+def train(model_cfg:GPTConfig, # the model to build (vocab_size is taken from the data)
+          cfg:TrainConfig, # how to train it
+         )->Path: # the run folder
+    "Train a GPT as `cfg` says (`_train`), one process at a time per run folder: a second writer is refused by name."
+    run_dir = Path(cfg.out_dir or default_out_dir())/"runs"/cfg.run_name
+    if int(os.environ.get("RANK", 0)): return _train(model_cfg, cfg)  # torchrun: rank 0 writes the run and holds it
+    with run_lock(run_dir, what=f"run {cfg.run_name} ({run_dir})", log=print if cfg.progress else None):
+        return _train(model_cfg, cfg)
 
 # %% ../nbs/04_train_lib.ipynb #e407068a
 def _write_samples(run_dir:Path, tok, n:int, seed:int, device:str):
@@ -579,7 +598,8 @@ def _train_command(attention:Annotated[str, f"the attention: {', '.join(ATTENTIO
     "Train a GPT with one attention (the experiment of nbs/04_train.ipynb); every config field is an option."
     try: model_cfg, train_cfg = make_configs(attention, preset, **overrides)
     except (TypeError, ValueError) as e: raise CliError(str(e)) from None
-    return train(model_cfg, train_cfg)
+    try: return train(model_cfg, train_cfg)
+    except (RunBusy, DiskFull) as e: raise CliError(str(e)) from None
 
 _train_command.__signature__ = field_options(_train_command, GPTConfig, TrainConfig, skip=("attention",))
 if __name__ == "__main__" and "__file__" in globals():  # python -m, torchrun -m
