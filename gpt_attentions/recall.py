@@ -41,23 +41,27 @@ class MQARBatch(NamedTuple):
     gap:Tensor # (n, T) at a query: its position minus its value's position; -1 elsewhere
 
 def mqar_tokens(vocab_size:int)->tuple[range, range]: # key ids, value ids
-    "Token ids of the keys and of the values: 0 is the filler, then two equal halves (an even vocabulary leaves its last id unused)."
+    ("Token ids of the keys and of the values: 0 is the filler, then two equal halves (an even vocabulary leaves its "
+     "last id unused).")
     half = (vocab_size - 1) // 2
     return range(1, 1 + half), range(1 + half, 1 + 2 * half)
 
 def check_mqar(vocab_size:int, num_pairs:int, seq_len:int, num_queries:int|None=None)->int: # the number of queries
     "The number of queries (default: one per pair), or a `ValueError` for settings no sequence can satisfy."
-    for nm, v in (("vocab_size", vocab_size), ("num_pairs", num_pairs), ("seq_len", seq_len)): check_hparam(nm, v, owner="mqar")
+    for nm, v in (("vocab_size", vocab_size), ("num_pairs", num_pairs), ("seq_len", seq_len)):
+        check_hparam(nm, v, owner="mqar")
     Q = num_pairs if num_queries is None else check_hparam("num_queries", num_queries, owner="mqar")
     keys = len(mqar_tokens(vocab_size)[0])
     if num_pairs > keys:
-        raise ValueError(f"mqar: {num_pairs} pairs need {num_pairs} distinct keys, but vocab_size={vocab_size} has {keys}; "
+        raise ValueError(f"mqar: {num_pairs} pairs need {num_pairs} distinct keys, but vocab_size={vocab_size} has "
+                         f"{keys}; "
                          f"use vocab_size >= {2 * num_pairs + 1}")
     if Q > num_pairs:
         raise ValueError(f"mqar: num_queries={Q} exceeds num_pairs={num_pairs}; each key is asked at most once, "
                          f"so use num_queries <= {num_pairs}")
     if 2 * num_pairs + Q > seq_len:
-        raise ValueError(f"mqar: {num_pairs} pairs (2 tokens each) and {Q} queries need {2 * num_pairs + Q} tokens, more than "
+        raise ValueError(f"mqar: {num_pairs} pairs (2 tokens each) and {Q} queries need {2 * num_pairs + Q} tokens, "
+                         f"more than "
                          f"seq_len={seq_len}; use fewer pairs or seq_len >= {2 * num_pairs + Q}")
     return Q
 
@@ -71,7 +75,8 @@ def mqar(n:int, # sequences
          num_queries:int|None=None, # keys asked per sequence, each at most once (default: all P, as Zoology)
          generator:torch.Generator|None=None, # seeds the draw
         )->MQARBatch:
-    "A batch of multi-query associative recall: P key-value pairs, then queries of their keys at random later positions."
+    ("A batch of multi-query associative recall: P key-value pairs, then queries of their keys at random later "
+     "positions.")
     Q = check_mqar(vocab_size, num_pairs, seq_len, num_queries)
     P, T = num_pairs, seq_len
     key_ids, value_ids = mqar_tokens(vocab_size)
@@ -83,7 +88,8 @@ def mqar(n:int, # sequences
     asked = _distinct(n, P, Q, generator)                                    # (n, Q) which pair each query asks
     x.scatter_(1, pos, keys.gather(1, asked))
     y = torch.full((n, T), -1, dtype=torch.long).scatter_(1, pos, vals.gather(1, asked))
-    gap = torch.full((n, T), -1, dtype=torch.long).scatter_(1, pos, pos - (2 * asked + 1))  # value of pair j sits at 2j+1
+    # value of pair j sits at 2j+1
+    gap = torch.full((n, T), -1, dtype=torch.long).scatter_(1, pos, pos - (2 * asked + 1))
     return MQARBatch(x, y, gap)
 
 # %% ../nbs/07_recall_lib.ipynb #rc0012
@@ -102,7 +108,8 @@ def chance_accuracy(vocab_size:int=MQAR_VOCAB)->float:
     return 1 / len(mqar_tokens(vocab_size)[1])
 
 # %% ../nbs/07_recall_lib.ipynb #rc0016
-RAMP_SHARE_256 = 0.3  # the length ramp's share of the steps at 256 tokens; a run of T tokens ramps over T/256 times as many
+# the length ramp's share of the steps at 256 tokens; a run of T tokens ramps over T/256 times as many
+RAMP_SHARE_256 = 0.3
 
 @dataclass
 class RecallConfig:
@@ -117,41 +124,54 @@ class RecallConfig:
     n_embd:int=64 # model width
     position:str="none" # GPTConfig.position: "none" (the shift gives the order the lookup needs), "learned" or "rope"
     mlp:bool=False # keep the blocks' MLPs (False: attention only, as Zoology's MQAR models)
-    shift_window:int=2 # the first block attends over this many tokens (`local`), the mechanism in the others; 0: all the mechanism
+    # the first block attends over this many tokens (`local`), the mechanism in the others; 0: all the mechanism
+    shift_window:int=2
     qkv_conv:int=0 # kernel of the short convolution on q, k, v in every block (GPTConfig.qkv_conv); 0: none
     qkv_init_std:float|None=None # std of the q, k, v projections at initialisation (None: the model's, nanoGPT's 0.02)
     steps:int=1500 # optimizer steps
     batch_tokens:int=2560 # tokens per step, split evenly over the pair counts in the batch
-    curriculum:float|None=None # share of the steps over which the training length grows from 4 x min(pairs) to seq_len (0: none; None: the recipe's pace, RAMP_SHARE_256 x seq_len / 256)
+    # share of the steps over which the training length grows from 4 x min(pairs) to seq_len
+    # (0: none; None: the recipe's pace, RAMP_SHARE_256 x seq_len / 256)
+    curriculum:float|None=None
     learning_rate:float=3e-3 # peak learning rate
     warmup_steps:int=50 # linear warm-up
     weight_decay:float=0.1 # on matrices only
     eval_every:int=500 # steps between evaluations (and one at the end)
     eval_sequences:int=128 # held-out sequences per pair count
-    far_gap:int=16 # a query whose answer is more than this many tokens back counts as far (beyond the local control's reach)
+    # a query whose answer is more than this many tokens back counts as far (beyond the local control's reach)
+    far_gap:int=16
     seed:int=0 # weights and training batches; the held-out sets have seeds of their own
     device:str="cpu" # where to train: "cpu", "cuda", ... (batches are drawn on the CPU and moved there)
 
     def __post_init__(self):
         self.pairs = tuple(self.pairs)
-        if not self.pairs: raise ValueError("RecallConfig: pairs is empty; give at least one pair count, e.g. pairs=(4, 8)")
+        if not self.pairs: raise ValueError("RecallConfig: pairs is empty; give at least one pair count, e.g. "
+                                            "pairs=(4, 8)")
         for P in self.pairs: check_mqar(self.vocab_size, P, self.seq_len)
-        for nm in ("steps", "batch_tokens", "eval_every", "eval_sequences"): check_hparam(nm, getattr(self, nm), owner="RecallConfig")
+        for nm in ("steps", "batch_tokens", "eval_every", "eval_sequences"):
+            check_hparam(nm, getattr(self, nm), owner="RecallConfig")
         if self.batch_tokens < self.seq_len * len(self.pairs):
-            raise ValueError(f"RecallConfig: batch_tokens={self.batch_tokens} is less than one sequence of {self.seq_len} tokens "
-                             f"per pair count ({len(self.pairs)}); use batch_tokens >= {self.seq_len * len(self.pairs)}")
-        if self.curriculum is None: self.curriculum = min(1.0, RAMP_SHARE_256 * self.seq_len / 256)  # the same pace at every length
+            raise ValueError(f"RecallConfig: batch_tokens={self.batch_tokens} is less than one sequence of "
+                             f"{self.seq_len} tokens "
+                             f"per pair count ({len(self.pairs)}); "
+                             f"use batch_tokens >= {self.seq_len * len(self.pairs)}")
+        # the same pace at every length
+        if self.curriculum is None: self.curriculum = min(1.0, RAMP_SHARE_256 * self.seq_len / 256)
         if not 0 <= self.curriculum <= 1:
-            raise ValueError(f"RecallConfig: curriculum={self.curriculum!r} is a share of the steps; use a number in [0, 1], e.g. 0.3")
+            raise ValueError(f"RecallConfig: curriculum={self.curriculum!r} is a share of the steps; use a number in "
+                             f"[0, 1], e.g. 0.3")
         if self.shift_window < 0 or (self.shift_window and self.n_layer < 2):
-            raise ValueError(f"RecallConfig: shift_window={self.shift_window} needs shift_window >= 0 and, when > 0, n_layer >= 2 "
-                             f"(n_layer={self.n_layer}): the first block shifts, the others hold the mechanism; use shift_window=0")
+            raise ValueError(f"RecallConfig: shift_window={self.shift_window} needs shift_window >= 0 and, when > 0, "
+                             f"n_layer >= 2 "
+                             f"(n_layer={self.n_layer}): the first block shifts, the others hold the mechanism; use "
+                             f"shift_window=0")
         check_hparam("qkv_conv", self.qkv_conv, minimum=0, owner="RecallConfig")
         check_field_numbers(self)  # notebook 00a: every number finite and in its range
         self.attention_args = parse_attention_args(self.attention_args)
 
     def model_config(self)->GPTConfig:
-        "The GPT of this run (every block with the run's mechanism; `recall_model` swaps the first block's core for the shift)."
+        ("The GPT of this run (every block with the run's mechanism; `recall_model` swaps the first block's core for "
+         "the shift).")
         return GPTConfig(vocab_size=self.vocab_size, block_size=self.seq_len, n_layer=self.n_layer, n_head=self.n_head,
                          n_embd=self.n_embd, dropout=0.0, attention=self.attention, attention_args=self.attention_args,
                          position=self.position, qkv_conv=self.qkv_conv)
@@ -176,7 +196,8 @@ class _NoMLP(torch.nn.Module):
     def forward(self, x:Tensor)->Tensor: return torch.zeros_like(x)
 
 def recall_model(cfg:RecallConfig)->GPT:
-    "The run's GPT, initialised from `cfg.seed`: the first block's core a short `local` window (the shift), MLPs dropped unless `cfg.mlp`."
+    ("The run's GPT, initialised from `cfg.seed`: the first block's core a short `local` window (the shift), MLPs "
+     "dropped unless `cfg.mlp`.")
     torch.manual_seed(cfg.seed)
     model = GPT(cfg.model_config())
     blocks = model.transformer.h
@@ -202,13 +223,15 @@ def heldout_sets(cfg:RecallConfig)->dict: # {P: MQARBatch}
                     generator=torch.Generator().manual_seed(1_000_003 * cfg.seq_len + P)) for P in cfg.pairs}
 
 def train_length(step:int, cfg:RecallConfig)->int:
-    "The training length at `step`: from 4 x min(pairs) up to seq_len over the first `curriculum` share of the steps, in steps of 8."
+    ("The training length at `step`: from 4 x min(pairs) up to seq_len over the first `curriculum` share of the "
+     "steps, in steps of 8.")
     lo, ramp = 4 * min(cfg.pairs), cfg.curriculum * cfg.steps
     if ramp <= 0 or step >= ramp: return cfg.seq_len
     return min(cfg.seq_len, -(-int(lo + (cfg.seq_len - lo) * step / ramp) // 8) * 8)
 
 def train_batch(cfg:RecallConfig, generator:torch.Generator, heldout_hashes:Tensor, step:int|None=None)->MQARBatch:
-    "One training batch at `step` (None: the full length): the same number of fresh sequences of every pair count that fits, held-out ones dropped."
+    ("One training batch at `step` (None: the full length): the same number of fresh sequences of every pair count "
+     "that fits, held-out ones dropped.")
     L = cfg.seq_len if step is None else train_length(step, cfg)
     pairs = [P for P in cfg.pairs if 4 * P <= L]
     n = max(1, cfg.batch_tokens // (L * len(pairs)))
@@ -216,8 +239,10 @@ def train_batch(cfg:RecallConfig, generator:torch.Generator, heldout_hashes:Tens
     return drop_heldout(MQARBatch(*(torch.cat(t) for t in zip(*parts))), heldout_hashes)
 
 @torch.no_grad()
-def evaluate_recall(model:GPT, sets:dict, far_gap:int, batch:int=64, device:str="cpu")->list[dict]: # one row per pair count
-    "Loss and accuracy on the query positions of each held-out set; accuracy also over the queries more than `far_gap` back."
+# one row per pair count
+def evaluate_recall(model:GPT, sets:dict, far_gap:int, batch:int=64, device:str="cpu")->list[dict]:
+    ("Loss and accuracy on the query positions of each held-out set; accuracy also over the queries more than "
+     "`far_gap` back.")
     was = model.training; model.eval()
     rows = []
     for P, b in sets.items():
@@ -243,7 +268,8 @@ def lr_at(step:int, cfg:RecallConfig)->float:
 def train_recall(cfg:RecallConfig, # the run
                  progress:bool=True, # a progress bar over the steps
                 )->tuple[GPT, list[dict]]: # the trained model, one metrics row per evaluation and pair count
-    "Train the run's GPT on fresh recall batches, evaluating on the held-out sets every `eval_every` steps and at the end."
+    ("Train the run's GPT on fresh recall batches, evaluating on the held-out sets every `eval_every` steps and at "
+     "the end.")
     model = recall_model(cfg).to(cfg.device).train()
     opt = model.configure_optimizers(cfg.weight_decay, cfg.learning_rate, (0.9, 0.98), torch.device(cfg.device).type)
     sets = heldout_sets(cfg)
@@ -258,8 +284,10 @@ def train_recall(cfg:RecallConfig, # the run
         if step % cfg.eval_every == 0: evaluate(step)
         t, c = time.perf_counter(), time.process_time()
         b = train_batch(cfg, gen, held, step)
-        train_step(model, opt, [(b.x.to(cfg.device), b.y.to(cfg.device))], lr_at(step, cfg), grad_clip=1.0)  # notebook 04's step
-        if step % cfg.eval_every == cfg.eval_every - 1: synchronize(cfg.device)  # the clock below includes queued GPU work
+        # notebook 04's step
+        train_step(model, opt, [(b.x.to(cfg.device), b.y.to(cfg.device))], lr_at(step, cfg), grad_clip=1.0)
+        # the clock below includes queued GPU work
+        if step % cfg.eval_every == cfg.eval_every - 1: synchronize(cfg.device)
         train_s += time.perf_counter() - t; cpu_s += time.process_time() - c
     evaluate(cfg.steps)
     return model, rows
@@ -292,9 +320,11 @@ def run_recall(cfg:RecallConfig, # the run
 RECALL_PAIRS = (4, 8, 16, 32, 64)
 RECALL_LENGTHS = (256, 512)
 RECALL_LRS = (1e-3, 3e-3, 1e-2)  # the learning-rate search: every setting at each, the best kept (Zoology's protocol)
-RECALL_SEEDS = (0, 1)  # the first searches; the others repeat each setting's pick where it is neither solved nor at chance
+# the first searches; the others repeat each setting's pick where it is neither solved nor at chance
+RECALL_SEEDS = (0, 1)
 SOLVED = 0.98  # held-out accuracy at which a cell counts as solved
-RECALL_SETTINGS = (  # (attention, attention_args): exact attention, the short-window control, each approximation at two sizes
+# (attention, attention_args): exact attention, the short-window control, each approximation at two sizes
+RECALL_SETTINGS = (
     ("vanilla", {}),
     ("local", {"window": 16}),
     ("linformer", {"proj_len": 16}), ("linformer", {"proj_len": 64}),
@@ -322,13 +352,15 @@ def recall_runs(lengths=RECALL_LENGTHS, # sequence lengths, one run per length a
     "The runs of the sweep, length by length, the shortest (cheapest) first; per setting, every learning rate and seed."
     runs = []
     for T in lengths:
-        if not pairs_at(T, pairs): raise ValueError(f"no pair count of {list(pairs)} exists at length {T} (4P <= T): drop the length or add smaller counts")
+        if not pairs_at(T, pairs): raise ValueError(f"no pair count of {list(pairs)} exists at length {T} (4P <= T): "
+                                                    f"drop the length or add smaller counts")
         for att, args, *extra in settings:  # an optional third entry: RecallConfig fields of this setting only
             args, extra = dict(args), dict(extra[0]) if extra else {}
             if att in {"linformer", "nystrom"}:  # their sizes cannot exceed the length
                 k = "proj_len" if att == "linformer" else "num_landmarks"
                 if args.get(k, 0) > T: continue
-            runs += [RecallConfig(attention=att, attention_args=args, seq_len=T, pairs=pairs_at(T, pairs), learning_rate=lr, seed=s,
+            runs += [RecallConfig(attention=att, attention_args=args, seq_len=T, pairs=pairs_at(T, pairs),
+                                  learning_rate=lr, seed=s,
                                   **(overrides | extra)) for lr in learning_rates for s in seeds]
     return runs
 
@@ -382,7 +414,8 @@ def load_recall(results:str|Path)->"pd.DataFrame":
 
 def pick_lrs(df:"pd.DataFrame", # from `load_recall`
             )->"pd.DataFrame": # one row per (seq_len, setting): lr (the pick), search (lr -> mean accuracy)
-    "Each setting's learning rate at each length: the highest mean accuracy over the pair counts, on the first seed's runs (ties: the smaller rate)."
+    ("Each setting's learning rate at each length: the highest mean accuracy over the pair counts, on the first "
+     "seed's runs (ties: the smaller rate).")
     import pandas as pd
     first = df[df.seed == df.groupby(["seq_len", "setting"]).seed.transform("min")]
     rows = []
@@ -404,17 +437,21 @@ def seed_runs(df:"pd.DataFrame", # from `load_recall`: the search's runs
               runs:list, # the search's RecallConfigs
               seeds=RECALL_SEEDS, # the seeds every unsettled setting gets at its pick
              )->list: # RecallConfigs still to run or already run
-    "The further seeds: each setting's run at its picked learning rate, again with every seed, where a cell of the pick is unsettled."
+    ("The further seeds: each setting's run at its picked learning rate, again with every seed, where a cell of the "
+     "pick is unsettled.")
     p = picked(df)
-    todo = {(int(T), s, lr) for (T, s, lr), g in p.groupby(["seq_len", "setting", "lr"]) if any(unsettled(a) for a in g.accuracy)}
+    todo = {(int(T), s, lr) for (T, s, lr), g in p.groupby(["seq_len", "setting", "lr"])
+            if any(unsettled(a) for a in g.accuracy)}
     return [replace(r, seed=s) for r in runs if (r.seq_len, r.setting, r.learning_rate) in todo
             for s in seeds if s != r.seed]
 
 def recall_summary(df:"pd.DataFrame")->"pd.DataFrame":
-    "One row per setting, length and pair count at the picked learning rate: accuracy and far accuracy, mean and sd over seeds."
+    ("One row per setting, length and pair count at the picked learning rate: accuracy and far accuracy, mean and sd "
+     "over seeds.")
     p = picked(df)
     g = p.groupby(["setting", "seq_len", "pairs"])
-    s = g.agg(accuracy=("accuracy", "mean"), sd=("accuracy", "std"), seeds=("seed", "nunique"), far_accuracy=("far_accuracy", "mean"),
+    s = g.agg(accuracy=("accuracy", "mean"), sd=("accuracy", "std"), seeds=("seed", "nunique"),
+              far_accuracy=("far_accuracy", "mean"),
               far_queries=("far_queries", "sum"), queries=("queries", "min"), state_bytes=("state_bytes", "first"),
               attention=("attention", "first"), lr=("lr", "first")).reset_index()
     return s
@@ -447,7 +484,8 @@ def plot_pairs(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB, col:str="accuracy")
             if len(e): ax.plot(e["pairs"], e[col], ms=7 - 0.4 * i, label=s, lw=1, **styles[s])
         P = sorted(d["pairs"].unique())
         ax.plot(P, [1 / p for p in P], color="0.5", ls=":", lw=1, label="1/P: a guess among the pairs")
-        ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label=f"chance: 1/{len(mqar_tokens(vocab_size)[1])}")
+        ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label=f"chance: "
+                f"1/{len(mqar_tokens(vocab_size)[1])}")
         ax.set(xscale="log", title=f"T = {T}", xlabel="key-value pairs", ylim=(-0.02, 1.02))
         ax.set_xticks(P); ax.set_xticklabels(P); ax.minorticks_off()
     axes[0][0].set_ylabel("far accuracy" if col == "far_accuracy" else "accuracy")
@@ -468,7 +506,8 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
             if len(e): ax.plot(e["state_bytes"], e["accuracy"], ms=5, label=s, **(styles[s] | dict(ls="none")))
         ax.axhline(chance_accuracy(vocab_size), color="k", lw=0.8, ls="-.", label="chance")
         ax.axhline(1 / P, color="0.5", lw=1, ls=":", label="1/P")
-        if len(v := df[df["setting"] == "vanilla"]):  # the question's line: an eighth of exact attention's cache, longest T
+        # the question's line: an eighth of exact attention's cache, longest T
+        if len(v := df[df["setting"] == "vanilla"]):
             T = v["seq_len"].max()
             ax.axvline(v[v["seq_len"] == T]["state_bytes"].min() / 8, color="0.6", lw=0.8, ls="--",
                        label=f"1/8 of exact attention's cache at T={T}")
@@ -483,7 +522,8 @@ def plot_state(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->"plt.Figure":
 def plot_curves(results:str|Path, attention:str="vanilla", vocab_size:int=MQAR_VOCAB,
                 names:list|None=None, # the runs to draw (default: every run of `attention`)
                )->"plt.Figure":
-    "Held-out accuracy during training, one panel per run of `attention` (or per named run), one line per pair count, with each count's 1/P."
+    ("Held-out accuracy during training, one panel per run of `attention` (or per named run), one line per pair "
+     "count, with each count's 1/P.")
     import matplotlib.pyplot as plt, pandas as pd
     paths = ([Path(results)/n/"config.json" for n in names] if names is not None else
              [p for p in sorted(Path(results).glob("*/config.json")) if read_json(p)["run"]["attention"] == attention])
@@ -502,7 +542,8 @@ def plot_curves(results:str|Path, attention:str="vanilla", vocab_size:int=MQAR_V
 
 # %% ../nbs/07_recall_lib.ipynb #rc0036
 def recall_table(df:"pd.DataFrame")->str:
-    "Markdown: one table per sequence length, accuracy per setting (rows) and pair count (columns); mean ± sd where there are several seeds."
+    ("Markdown: one table per sequence length, accuracy per setting (rows) and pair count (columns); mean ± sd where "
+     "there are several seeds.")
     sd = df["sd"] if "sd" in df else [float("nan")] * len(df)
     acc = {(s, int(T), int(P)): f"{a:.2f}" + (f" ± {e:.2f}" if e == e else "")
            for s, T, P, a, e in zip(df["setting"], df["seq_len"], df["pairs"], df["accuracy"], sd)}
@@ -517,7 +558,8 @@ def recall_table(df:"pd.DataFrame")->str:
     return "\n\n".join(out)
 
 def plateau_exit(results:str|Path, factor:float=2.0)->dict: # {(run name, P): first step, or None}
-    "The first evaluated step at which each run's held-out accuracy on P pairs exceeds `factor`/P: where it left the 1/P plateau."
+    ("The first evaluated step at which each run's held-out accuracy on P pairs exceeds `factor`/P: where it left the "
+     "1/P plateau.")
     import pandas as pd
     out = {}
     for p in sorted(Path(results).glob("*/metrics.csv")):
@@ -528,29 +570,34 @@ def plateau_exit(results:str|Path, factor:float=2.0)->dict: # {(run name, P): fi
     return out
 
 def search_table(df:"pd.DataFrame")->str:
-    "Markdown: the learning-rate search, one table per length: each setting's mean accuracy over the pair counts at each rate, the pick in bold."
+    ("Markdown: the learning-rate search, one table per length: each setting's mean accuracy over the pair counts at "
+     "each rate, the pick in bold.")
     pk, out = pick_lrs(df), []
     lrs = sorted({lr for s in pk.search for lr in s})
     for T, g in pk.groupby("seq_len"):
         rows = [f"| T = {T} | " + " | ".join(f"lr {lr:g}" for lr in lrs) + " |", "|---|" + "---:|" * len(lrs)]
         for _, r in g.set_index("setting").loc[[s for s in _order(g) if s in set(g.setting)]].reset_index().iterrows():
-            cell = lambda lr: "" if lr not in r.search else (f"**{r.search[lr]:.2f}**" if lr == r.lr else f"{r.search[lr]:.2f}")
+            cell = lambda lr: "" if lr not in r.search else (f"**{r.search[lr]:.2f}**" if lr == r.lr
+                                                             else f"{r.search[lr]:.2f}")
             rows.append(f"| {r.setting} | " + " | ".join(cell(lr) for lr in lrs) + " |")
         out.append("\n".join(rows))
     return "\n\n".join(out)
 
 def sanity_checks(df:"pd.DataFrame", vocab_size:int=MQAR_VOCAB)->dict:
-    "Measured values of the sanity checks at the picked learning rates: exact attention's lowest cell per length (every seed), the local control's far accuracy."
+    ("Measured values of the sanity checks at the picked learning rates: exact attention's lowest cell per length "
+     "(every seed), the local control's far accuracy.")
     p = picked(df) if len(df) else df
     v = p[p["attention"] == "vanilla"].groupby("seq_len")["accuracy"].min()
     loc = p[p["attention"] == "local"]
     far = (loc["far_accuracy"] * loc["far_queries"]).sum() / max(1, loc["far_queries"].sum())
     return dict(vanilla_lowest={int(T): float(a) for T, a in v.items()},
-                local_far_accuracy=float(far) if len(loc) else float("nan"), local_far_queries=int(loc["far_queries"].sum()),
+                local_far_accuracy=float(far) if len(loc) else float("nan"),
+                local_far_queries=int(loc["far_queries"].sum()),
                 chance=chance_accuracy(vocab_size))
 
 def failures(summary:"pd.DataFrame")->list[str]: # one sentence per length where exact attention solves every cell
-    "Where exact attention solves every pair count, how far each other setting gets: the largest count it solves, and its worst cell."
+    ("Where exact attention solves every pair count, how far each other setting gets: the largest count it solves, "
+     "and its worst cell.")
     out = []
     for T, g in summary.groupby("seq_len"):
         v = g[g.attention == "vanilla"]
@@ -563,7 +610,8 @@ def failures(summary:"pd.DataFrame")->list[str]: # one sentence per length where
             top = int(ok.max()) if len(ok) and (e.pairs[e.accuracy < SOLVED] > ok.max()).all() else None
             worst = e.loc[e.accuracy.idxmin()]
             parts.append(f"{s} " + ("solves every count" if len(ok) == len(e) else
-                                     (f"solves up to {top} pairs" if top else "solves none") + f" (lowest {worst.accuracy:.2f} at {int(worst.pairs)} pairs)"))
+                                     (f"solves up to {top} pairs" if top else "solves none") + f" (lowest "
+                                             f"{worst.accuracy:.2f} at {int(worst.pairs)} pairs)"))
         out.append(f"At {int(T)} tokens exact attention solves every pair count (at least {v.accuracy.min():.2f}); "
                    + ("; ".join(parts) if parts else "no other setting is measured there yet") + ".")
     return out
@@ -578,7 +626,8 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     results, md_path = Path(results), Path(md_path)
     df = load_recall(results)
     if df.empty:
-        with atomic_write(md_path) as f: f.write(b"## Recall (MQAR)\n\nNo finished recall runs yet: `papermill nbs/07_recall.ipynb runs/recall.ipynb`.\n")
+        with atomic_write(md_path) as f: f.write(b"## Recall (MQAR)\n\nNo finished recall runs yet: `papermill "
+                                                 b"nbs/07_recall.ipynb runs/recall.ipynb`.\n")
         return df
     summ, pk = recall_summary(df), picked(df)
     van = sorted(pk[pk.attention == "vanilla"].name.unique())
@@ -590,17 +639,21 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
     chk = sanity_checks(df)
     runs = df.drop_duplicates("name")
     info = [read_json(results/n/"config.json")["run"] for n in runs["name"]]
-    recipe = sorted({(r["steps"], r["batch_tokens"], r["n_embd"], r["n_head"], r.get("shift_window", 0), r.get("mlp", True),
+    recipe = sorted({(r["steps"], r["batch_tokens"], r["n_embd"], r["n_head"], r.get("shift_window", 0),
+                      r.get("mlp", True),
                       r.get("position", "learned"), r.get("qkv_conv", 0)) for r in info}, key=str)
     ramps = sorted({(r["seq_len"], r.get("curriculum", 0)) for r in info})
     checks = []
     for T, lo in sorted(chk["vanilla_lowest"].items()):
         checks.append(f"At {T} tokens exact attention's lowest cell (every pair count, every seed) is {lo:.3f}: "
                       + ("solved, so there the other settings' cells measure the mechanisms." if lo >= SOLVED else
-                         f"**below {SOLVED}**, so at this length the table measures the training budget as much as the mechanisms."))
+                         f"**below {SOLVED}**, so at this length the table measures the training budget as much as the "
+                         f"mechanisms."))
     if chk["local_far_queries"]:
-        checks.append(f"The `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} queries "
-                      f"whose answer lies beyond its reach (chance {chk['chance']:.3f}; the check: less than twice chance).")
+        checks.append(f"The `local` control answers {chk['local_far_accuracy']:.3f} of the {chk['local_far_queries']} "
+                      f"queries "
+                      f"whose answer lies beyond its reach (chance {chk['chance']:.3f}; the check: less than twice "
+                      f"chance).")
     exits = plateau_exit(results)
     ex = {n: sorted((P, st) for (m, P), st in exits.items() if m == n) for n in van}
     if ex:
@@ -611,62 +664,86 @@ def write_recall_report(results:str|Path, # the runs' folders (committed)
                                       ", ".join(f"{P} pairs {word(st)}" for P, st in e)) for n, e in ex.items()) + ".")
     seeds = summ.groupby("seeds").size()
     md = ["## Recall (MQAR)", "",
-          f"Multi-query associative recall (Zoology, Arora et al. 2023), from `nbs/07_recall.ipynb`: {runs.setting.nunique()} "
-          f"settings at {', '.join(map(str, sorted(runs.seq_len.unique())))} tokens, each a 2-layer GPT trained on a mixture of the "
+          f"Multi-query associative recall (Zoology, Arora et al. 2023), from `nbs/07_recall.ipynb`: "
+          f"{runs.setting.nunique()} "
+          f"settings at {', '.join(map(str, sorted(runs.seq_len.unique())))} tokens, each a 2-layer GPT trained on a "
+          f"mixture of the "
           "pair counts of its length (" + "; ".join(
               f"{st} steps of {bt} tokens, {c} wide with {h} heads, {'MLPs' if m else 'attention only'}, "
               + ("no position embedding, " if pos == "none" else f"{pos} positions, ")
-              + (f"the first block a {sw}-token `local` shift and the second the mechanism" if sw else "every block the mechanism")
+              + (f"the first block a {sw}-token `local` shift and the second the mechanism" if sw else "every block "
+                      "the mechanism")
               + (f", a {cv}-tap convolution on q, k and v in every block" if cv else "")
               for st, bt, c, h, sw, m, pos, cv in recipe)
-          + "; the length growing to the full one over the first " + ", ".join(f"{cu:.0%} of the steps at {T} tokens" for T, cu in ramps)
-          + f"). **Protocol:** every setting at each peak learning rate of {{{', '.join(f'{lr:g}' for lr in sorted(runs.lr.unique()))}}} with seed "
-          f"{int(runs.seed.min())}, the best mean accuracy over the pair counts kept (the search is the last table); where a setting's pick "
+          + "; the length growing to the full one over the first "
+          + ", ".join(f"{cu:.0%} of the steps at {T} tokens" for T, cu in ramps)
+          + f"). **Protocol:** every setting at each peak learning rate of "
+            f"{{{', '.join(f'{lr:g}' for lr in sorted(runs.lr.unique()))}}} with seed "
+          f"{int(runs.seed.min())}, the best mean accuracy over the pair counts kept (the search is the last table); "
+          f"where a setting's pick "
           f"has a cell neither solved (≥ {SOLVED}) nor at chance, it runs again at its pick with seeds "
-          f"{', '.join(str(int(s)) for s in sorted(runs.seed.unique()) if s != runs.seed.min()) or '(none yet)'}, and its cells show mean ± sd "
-          f"({', '.join(f'{n} cells with {int(k)} seed' + ('s' if k > 1 else '') for k, n in seeds.items())}). {len(runs)} runs, "
-          f"{runs.cpu_s.sum() / 60:.0f} minutes of processor time in training steps ({runs.seconds.sum() / 60:.0f} of wall-clock in all, "
-          f"one CPU thread per run). Accuracy on held-out queries ({df['queries'].min()} to {df['queries'].max()} per cell, from "
-          f"{int(info[0]['eval_sequences'])} sequences); chance (a guess among the {len(mqar_tokens(MQAR_VOCAB)[1])} values) is {chk['chance']:.3f}.", "",
+          f"{', '.join(str(int(s)) for s in sorted(runs.seed.unique()) if s != runs.seed.min()) or '(none yet)'}, and "
+          f"its cells show mean ± sd "
+          f"({', '.join(f'{n} cells with {int(k)} seed' + ('s' if k > 1 else '') for k, n in seeds.items())}). "
+          f"{len(runs)} runs, "
+          f"{runs.cpu_s.sum() / 60:.0f} minutes of processor time in training steps ({runs.seconds.sum() / 60:.0f} of "
+          f"wall-clock in all, "
+          f"one CPU thread per run). Accuracy on held-out queries ({df['queries'].min()} to {df['queries'].max()} per "
+          f"cell, from "
+          f"{int(info[0]['eval_sequences'])} sequences); chance (a guess among the {len(mqar_tokens(MQAR_VOCAB)[1])} "
+          f"values) is {chk['chance']:.3f}.", "",
           recall_table(summ), "",
           "**Sanity checks.** " + " ".join(checks), "",
-          f"Noise: at accuracy 0.5 the standard error of a cell is at most {0.5 / math.sqrt(df['queries'].min()):.3f}, so differences "
-          "under 0.05 are ties. What the sweep measures is the lookup: the shift is given (notebook 07_recall_lib, \"What a run has "
-          "to learn\", says why), and a mechanism that fails here under this budget may still learn the task with more steps.", "",
+          f"Noise: at accuracy 0.5 the standard error of a cell is at most {0.5 / math.sqrt(df['queries'].min()):.3f}, "
+          f"so differences "
+          "under 0.05 are ties. What the sweep measures is the lookup: the shift is given (notebook 07_recall_lib, "
+          "\"What a run has "
+          "to learn\", says why), and a mechanism that fails here under this budget may still learn the task with more "
+          "steps.", "",
           "Reproduce (the sweep skips finished runs; `-p train False` only redraws the figures and this section): "
           "`papermill nbs/07_recall.ipynb runs/recall.ipynb`.", "",
           f"![Accuracy against the number of pairs]({figure_prefix}recall-pairs.png)", "",
           f"![Accuracy against the state kept per sequence]({figure_prefix}recall-state.png)", "",
           f"![Accuracy on queries beyond the local control's reach]({figure_prefix}recall-far.png)", "",
           f"![Exact attention's held-out accuracy during training]({figure_prefix}recall-curves.png)", "",
-          "The learning-rate search (seed " + str(int(runs.seed.min())) + "; mean accuracy over the pair counts, the pick in bold):", "",
+          "The learning-rate search (seed " + str(int(runs.seed.min())) + "; mean accuracy over the pair counts, the "
+                  "pick in bold):", "",
           search_table(df)]
     with atomic_write(md_path) as f: f.write(("\n".join(md) + "\n").encode())
     return df
 
 # %% ../nbs/07_recall_lib.ipynb #8621ecb3
 def recall_paths(results:str|Path="", report:str|Path="")->tuple[Path, Path]: # (results folder, report markdown)
-    "The folder of the finished runs and the report's path: the given ones, else nbs/results/recall and recall.md in the project."
+    ("The folder of the finished runs and the report's path: the given ones, else nbs/results/recall and recall.md in "
+     "the project.")
     root = project_root() or Path.cwd()
     return Path(results or root/"nbs"/"results"/"recall"), Path(report or root/"nbs"/"results"/"recall.md")
 
-def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one run per length, setting, learning rate and seed
+# sequence lengths; one run per length, setting, learning rate and seed
+def run_recall_experiment(lengths:list=RECALL_LENGTHS,
                           settings:str|list="", # JSON list of [attention, {hyper-parameters}]; "": RECALL_SETTINGS
-                          learning_rates:list=RECALL_LRS, # the search: every setting at each; the best mean accuracy is its pick
+                          # the search: every setting at each; the best mean accuracy is its pick
+                          learning_rates:list=RECALL_LRS,
                           seeds:list=RECALL_SEEDS, # the first searches; the others repeat a pick with unsettled cells
                           threads:int=1, # CPU threads
                           train:bool=True, # False: only rewrite the figures and the markdown from the finished runs
                           results:str|Path="", # folder of the finished runs; "": nbs/results/recall in the project
-                          report:str|Path="", # the markdown the README includes; "": nbs/results/recall.md in the project
+                          # the markdown the README includes; "": nbs/results/recall.md in the project
+                          report:str|Path="",
                           log=print, **overrides, # RecallConfig fields for every run; None: the field's default
                          )->"pd.DataFrame": # `write_recall_report`'s table
-    "The recall notebook's run: the runs built and checked first, then the search, the further seeds, the figures and the markdown."
-    lengths, threads, train = coerce(lengths, list[int], "lengths"), coerce(threads, int, "threads"), coerce(train, bool, "train")
+    ("The recall notebook's run: the runs built and checked first, then the search, the further seeds, the figures "
+     "and the markdown.")
+    lengths, threads, train = (coerce(lengths, list[int], "lengths"), coerce(threads, int, "threads"),
+                               coerce(train, bool, "train"))
     learning_rates, seeds = coerce(learning_rates, list[float], "learning_rates"), coerce(seeds, list[int], "seeds")
-    if not learning_rates or not seeds: raise ValueError("learning_rates and seeds need at least one value each, e.g. [0.003] and [0]")
+    if not learning_rates or not seeds: raise ValueError("learning_rates and seeds need at least one value each, e.g. "
+                                                         "[0.003] and [0]")
     if "learning_rate" in overrides or "seed" in overrides:
-        raise ValueError("learning_rate and seed are set by the protocol: give learning_rates=[...] and seeds=[...] instead")
-    if isinstance(settings, str): settings = parse_json(settings, "settings", '[["local", {"window": 16}]]') or RECALL_SETTINGS
+        raise ValueError("learning_rate and seed are set by the protocol: give learning_rates=[...] and seeds=[...] "
+                         "instead")
+    if isinstance(settings, str):
+        settings = parse_json(settings, "settings", '[["local", {"window": 16}]]') or RECALL_SETTINGS
     results, report = recall_paths(results, report)
     settings = [(a, dict(k), *x) for a, k, *x in settings]  # a third entry: RecallConfig fields of the setting
     search = recall_runs(lengths, settings, learning_rates=learning_rates, seeds=seeds[:1],
@@ -684,13 +761,16 @@ def run_recall_experiment(lengths:list=RECALL_LENGTHS, # sequence lengths; one r
     return write_recall_report(results, report)
 
 def check_sanity(df:"pd.DataFrame")->dict: # `sanity_checks(df)`
-    "The sweep's two sanity conditions at its lengths: exact attention solves every pair count (every seed); the control is near chance beyond its reach."
+    ("The sweep's two sanity conditions at its lengths: exact attention solves every pair count (every seed); the "
+     "control is near chance beyond its reach.")
     chk = sanity_checks(df) if len(df) else {}
     for T, lo in (chk or {}).get("vanilla_lowest", {}).items():
         if T in RECALL_LENGTHS and lo < SOLVED:
-            raise AssertionError(f"exact attention's lowest cell at {T} tokens is {lo:.3f}, not {SOLVED}: the recipe does not solve "
+            raise AssertionError(f"exact attention's lowest cell at {T} tokens is {lo:.3f}, not {SOLVED}: the recipe "
+                                 f"does not solve "
                                  "the task there, so the other settings' cells measure the budget")
     if chk and chk["local_far_queries"] and chk["local_far_accuracy"] >= 2 * chk["chance"]:
-        raise AssertionError(f"the local control answers {chk['local_far_accuracy']:.3f} of the queries beyond its reach, "
+        raise AssertionError(f"the local control answers {chk['local_far_accuracy']:.3f} of the queries beyond its "
+                             f"reach, "
                              f"not under twice chance ({2 * chk['chance']:.3f}): something leaks")
     return chk
