@@ -112,7 +112,7 @@ _RULES = (  # (test, what the value must be, the settings it rules); NaN and inf
      ("batch_size", "gradient_accumulation_steps", "eval_interval", "eval_iters", "log_interval", "block_size",
       "n_layer", "n_head", "n_embd", "vocab_size", "head_dim", "repeats", "lengths", "generation_lengths", "contexts",
       "table_lengths", "similarity_T", "chunk", "steps", "batch_tokens", "eval_every", "eval_sequences", "seq_len",
-      "pairs", "far_gap", "top_k")),
+      "pairs", "far_gap", "top_k", "rounds")),
     (lambda v: 0 <= v < math.inf, ">= 0",
      ("max_iters", "warmup_iters", "lr_decay_iters", "sample_tokens", "short_context", "short_iters", "warmup",
       "warmup_steps", "threads", "layer", "shift_window", "max_new_tokens", "seed", "seeds", "seeds_1024", "qkv_conv")),
