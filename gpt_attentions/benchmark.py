@@ -29,11 +29,11 @@ from fastprogress.fastprogress import progress_bar
 
 from .attention import (ATTENTIONS, attention_class, attention_spec, make_attention, qkv,
                                       resolve_attention_args, softmax_attention_matrix)
-from .model import GPT, GPTConfig, generation_profile, load_gpt, synchronize
+from .model import GPT, GPTConfig, generation_profile, load_gpt
 from .metrics import (PASSES, SIMILARITY_COLUMNS, _dtype, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
 from .cli import check_field_numbers, check_fields, literal_or_str, parse_json
-from .env import default_out_dir, load_avg, pick_device
+from .env import default_out_dir, load_avg, pick_device, synchronize
 from .train import autocast_context, make_configs, prepared_data, train_step
 from .data import atomic_write, get_batch
 from .attention import display_name

@@ -22,7 +22,8 @@ from torch import nn, Tensor
 from .attention import causal_mask, make_attention, qkv, softmax_attention_matrix
 from .data import get_batch, prepare
 from .memory import cpu_peak_memory
-from .model import GPT, GPTConfig, load_gpt, synchronize
+from .env import synchronize
+from .model import GPT, GPTConfig, load_gpt
 
 # %% ../nbs/03_metrics.ipynb #3fc4126e
 @dataclass

@@ -294,7 +294,9 @@ def answer_points(results_dir:str|Path, t:pd.DataFrame, context:int=2048)->list[
     ft, wt = far_table(study, context), window_table(load_windows(d/"study-long"), context)
     if sliding and sliding in ft.index:
         r = ft.loc[sliding]
-        cut = (f"; exact attention cut to its last 64 tokens after training loses {wt.far_mean.iloc[0]:+.4f}"
+        w = wt.iloc[0] if len(wt) else None
+        cut = (f"; exact attention cut to its last 64 tokens after training loses {w.far_mean:+.4f} ± "
+               f"{w.far_sd:.4f} ({int(w.seeds)} seeds)"
                if len(wt) and wt.index[0] == "last 64 tokens" else "")
         out.append(f"**Context past 64 tokens pays almost nothing here.** At positions 1025-{context}, {sliding} minus "
                    f"exact attention: {_delta(r.exact, r.exact_sd, int(r.exact_seeds))}{cut}.")
@@ -303,8 +305,12 @@ def answer_points(results_dir:str|Path, t:pd.DataFrame, context:int=2048)->list[
     if len(sim) and perf:
         tt = trained_table(sim); T = int(max(c for c in tt.columns))
         e = tt.loc[perf[0], T] if perf[0] in tt.index else np.nan
+        cfgs = sorted((d/"study-long").glob("benchmark-trained-layer*/config.json"))
+        cfg = read_json(cfgs[0]) if cfgs else {}
+        ckpt = Path((cfg.get("config", cfg)).get("checkpoint") or "").name  # the one trained model measured
         out.append(f"**Why the Performer fails.** Random features estimate soft attention well, and this model learns "
-                   f"sharp attention: on the trained exact model's q, k, v at {T:,} tokens, the output error of "
+                   f"sharp attention: on one trained exact model's q, k, v at {T:,} tokens (`{ckpt}`), the output "
+                   f"error of "
                    f"{perf[0]} is {e:.2f}x uniform attention's, no closer to exact attention than a plain average.")
     return out
 

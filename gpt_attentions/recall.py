@@ -26,8 +26,8 @@ from fastprogress.fastprogress import progress_bar
 from .attention import check_hparam, display_name, make_attention, setting_style
 from .data import atomic_write
 from .cli import check_field_numbers, coerce, parse_json
-from .model import GPT, GPTConfig, parse_attention_args, synchronize
-from .env import project_root
+from .model import GPT, GPTConfig, parse_attention_args
+from .env import project_root, synchronize
 from .train import lr_schedule, train_step
 from .files import read_csv, read_json
 

@@ -32,10 +32,6 @@ from .env import default_out_dir, pick_device, synchronize
 from .model import GPT, GPTConfig, parse_attention_args
 
 # %% ../nbs/04_train_lib.ipynb #3bcc6b0a
-def _default(cls, name:str):
-    "The default of dataclass `cls`'s field `name`."
-    return next(f.default for f in fields(cls) if f.name == name)
-
 @dataclass
 class TrainConfig:
     "How to train: optimisation, evaluation, checkpoints, devices (defaults: nanoGPT's shakespeare_char recipe)."
