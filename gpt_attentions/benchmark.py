@@ -6,11 +6,11 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/benchmark_lib.html.md"""
 
 # %% auto #0
 __all__ = ['RESULT_COLUMNS', 'PROFILE_ENV', 'STEP_SETTINGS', 'SUITES', 'STEP_COLUMNS', 'FLOP_RULES', 'ROOFLINE_COLUMNS',
-           'default_grid', 'config_label', 'method_configs', 'parse_grid', 'bench_inputs', 'predicted_skip',
-           'BenchmarkConfig', 'benchmark_command', 'generation_rows', 'run_benchmark', 'profile_pass', 'write_profile',
-           'SpeedConfig', 'parse_settings', 'setting_label', 'time_steps', 'machine_peak', 'pass_census', 'bound_by',
-           'roofline', 'speed_command', 'run_speed', 'speed_experiment', 'step_speed_table', 'roofline_table',
-           'speed_section', 'as_list', 'experiment_config']
+           'STEP_GOALS', 'default_grid', 'config_label', 'method_configs', 'parse_grid', 'bench_inputs',
+           'predicted_skip', 'BenchmarkConfig', 'benchmark_command', 'generation_rows', 'run_benchmark', 'profile_pass',
+           'write_profile', 'SpeedConfig', 'parse_settings', 'setting_label', 'time_steps', 'machine_peak',
+           'pass_census', 'bound_by', 'roofline', 'speed_command', 'run_speed', 'speed_experiment', 'step_speed_table',
+           'roofline_table', 'speed_section', 'goal_bound', 'goal_sentence', 'as_list', 'experiment_config']
 
 # %% ../nbs/05_benchmark_lib.ipynb #00826773
 import ast, csv, itertools, json, math, os, shlex, statistics, tempfile, time
@@ -421,10 +421,10 @@ def write_profile(out:str|Path, # the folder; <name>.csv and <name>.json go in i
 
 # %% ../nbs/05_benchmark_lib.ipynb #spd001
 # the long-context study's settings (notebook 05a): exact attention, the uniform floor, each mechanism at its value;
-# the Performer takes the preset's 128 features
+# the Performer takes the preset's 128 features; Based and DeltaNet (notebooks 01g, 01h) at their defaults, as trained
 STEP_SETTINGS = [["vanilla", {}], ["uniform", {}], ["linformer", {"chunk": 64}], ["nystrom", {"num_landmarks": 64}],
-                 ["performer", {}], ["local", {"window": 64, "blocks": True}],
-                  ["local", {"window": 64, "blocks": False}]]
+                 ["performer", {}], ["based", {}], ["deltanet", {}], ["local", {"window": 64, "blocks": True}],
+                 ["local", {"window": 64, "blocks": False}]]
 SUITES = ("steps", "roofline")
 
 @dataclass
@@ -735,6 +735,8 @@ def speed_section(bench_dir:str|Path, # the committed benchmarks (`nbs/results/b
     md = [f"### Speed inside the GPT: the training step (`{tag}`)", "", how, "",
           *_md(step_speed_table(bench_dir, tag)), ""]
     if (Path(bench_dir)/f"roofline-{tag}"/"roofline.csv").exists():
+        for a, goal in STEP_GOALS.items():
+            if (g := goal_bound(bench_dir, tag, a, goal)): md += [goal_sentence(g), ""]
         r, rc = _read_speed(bench_dir, "roofline", tag)
         pk = r.iloc[0]
         md += [f"### The roofline: each attention core against the machine (`{tag}`)", "",
@@ -747,6 +749,37 @@ def speed_section(bench_dir:str|Path, # the committed benchmarks (`nbs/results/b
                "time, else overhead (operators far below the machine's rate).", "",
                *_md(roofline_table(bench_dir, tag), index=False), ""]
     return md
+
+# the project's goal for a mechanism's training step at 2048 tokens, as a multiple of exact attention's speed
+STEP_GOALS = {"performer": 1.8}
+
+def goal_bound(bench_dir:str|Path, tag:str="cpu",
+               attention:str="performer", # the mechanism (its first setting in the run)
+               goal:float=1.8, # the step speed asked for, a multiple of exact attention's
+               T:int=2048)->dict: # {} where the run lacks the length or a setting
+    ("What a step-speed goal asks of a mechanism's attention: the share of exact attention's time in the step it may "
+     "take, its counted arithmetic against exact attention's, and the share of the matmul rate that would need.")
+    s, _ = _read_speed(bench_dir, "step", tag)
+    r, _ = _read_speed(bench_dir, "roofline", tag)
+    s, r = s[s["T"] == T], r[(r["T"] == T) & (r["pass"] == "forward+backward")]
+    if not all(len(t[t.attention == a]) for t in (s, r) for a in ("vanilla", attention)) or not len(s[s.attention == "uniform"]):
+        return {}
+    first = lambda t, a: t[t.attention == a].iloc[0]
+    ex, fl, me = (first(s, a).ms_per_step for a in ("vanilla", "uniform", attention))
+    time_share = (ex / goal - fl) / (ex - fl)  # of exact attention's time in the step (the step minus the floor)
+    flop_share = first(r, attention).gflop / first(r, "vanilla").gflop
+    exact = first(r, "vanilla").share_of_peak
+    return dict(label=first(s, attention).label, T=T, goal=goal, speed=ex / me, time_share=time_share,
+                flop_share=flop_share, exact_share=exact, share=first(r, attention).share_of_peak,
+                needed_share=exact * flop_share / time_share if time_share > 0 else math.inf)
+
+def goal_sentence(g:dict)->str:
+    "`goal_bound` in words, for the results page."
+    return (f"**{g['label']}: the goal of {g['goal']:g}x exact attention's step at {g['T']:,} tokens.** Measured: "
+            f"{g['speed']:.2f}x. At {g['goal']:g}x its attention could take {g['time_share']:.2f} of exact attention's "
+            f"time in the step; it counts {g['flop_share']:.2f} of exact attention's arithmetic (forward and backward, "
+            f"roofline table), so it would have to run at {g['needed_share']:.2f} of the matmul rate, against "
+            f"{g['exact_share']:.2f} for exact attention's fused kernel and {g['share']:.2f} for itself in this run.")
 
 # %% ../nbs/05_benchmark_lib.ipynb #e9b89c0f
 def as_list(value)->list:

@@ -179,14 +179,20 @@ def step_speeds(bench_dir:str|Path, # the committed benchmarks: step-*/steps.csv
                                                                                           s.attention_args)]
     return s.assign(name=names).groupby("name").speed_vs_exact.median()
 
-def call_speeds(bench_dir:str|Path, tag:str="grid", T:int=8192)->pd.Series: # display name -> speed
-    "Attention-call speed relative to exact attention (causal forward+backward at length `T`, random inputs)."
+def call_speeds(bench_dir:str|Path,
+                tag:str="grid", # the benchmarks whose tag starts with it: "grid", then e.g. "grid-fixed-state"
+                T:int=8192)->pd.Series: # display name -> speed
+    ("Attention-call speed relative to exact attention (causal forward+backward at length `T`, random inputs), each "
+     "against the exact attention of its own run; a setting in two runs takes the first tag's.")
     b = load_benchmarks(bench_dir)
-    b = b[(b.tag == tag) & (b.status == "ok") & (b["T"] == T) & (b["mode"] == "causal")
+    b = b[(b.tag.astype(str).str.startswith(tag)) & (b.status == "ok") & (b["T"] == T) & (b["mode"] == "causal")
           & (b["pass"] == "forward+backward")]
     b = b[b.source == "random"] if "source" in b else b
-    t = b.groupby("label").time_ms.median()
-    return (t[EXACT] / t).rename("call speed") if EXACT in t else pd.Series(dtype=float)
+    out = {}
+    for _, g in sorted(b.groupby("tag"), key=lambda kv: str(kv[0])):
+        t = g.groupby("label").time_ms.median()
+        if EXACT in t: out = dict((t[EXACT] / t).items()) | out  # the earlier tag wins
+    return pd.Series(out, dtype=float).rename("call speed")
 
 def recall_scores(results_dir:str|Path, T:int=512)->pd.Series: # display name -> accuracy
     ("MQAR at length `T`: each setting's lowest accuracy over the pair counts (mean over seeds), at its picked "
@@ -197,13 +203,11 @@ def recall_scores(results_dir:str|Path, T:int=512)->pd.Series: # display name ->
     return s[s.seq_len == T].groupby("setting").accuracy.min()
 
 def _nearest(name:str, scores:pd.Series)->tuple: # (value, the setting it was measured on)
-    "The score of `name`, else of the same mechanism's largest measured setting (its name says which)."
-    if name in scores.index: return scores[name], name
-    head = name.split(",")[0].split(" (")[0].rstrip("0123456789 ")
-    same = [n for n in scores.index if n.split(",")[0].split(" (")[0].rstrip("0123456789 ") == head]
+    "The best score among the settings of `name`'s mechanism, `name` itself first on a tie; nan where none was measured."
+    head = lambda n: n.split(",")[0].split(" (")[0].rstrip("0123456789 ")
+    same = [n for n in scores.index if head(n) == head(name)]
     if not same: return np.nan, ""
-    key = lambda n: float("".join(c for c in n if c.isdigit()) or 0)
-    best = max(same, key=key)
+    best = max(same, key=lambda n: (scores[n], n == name))
     return scores[best], best
 
 def answer_table(results_dir:str|Path, # the committed results: study-long/, benchmarks/, recall/ under it
@@ -273,7 +277,7 @@ def answer_legend(t:pd.DataFrame)->str:
             "seed (negative is better; *tie*: inside 2 sd); *same time*: trained for exact attention's wall-clock. "
             f"*Speeds*: exact attention's time over the setting's, for {speed} and for one attention call (causal, "
             f"forward and backward). *MQAR*: lowest recall accuracy over the pair counts at {a['recall_T']} tokens "
-            "(in brackets: the size measured).")
+            "(the mechanism's best setting in the recall sweep; in brackets where that is not the row's).")
 
 SPEEDS_DIFFER = ("The three speeds of one mechanism differ because they time different things: an attention call at a "
                  "long context times the mechanism alone, where its savings grow with the length; a training step "
