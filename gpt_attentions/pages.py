@@ -392,8 +392,13 @@ def build_pages(results_dir:str|Path="nbs/results", # the committed results (stu
     return written
 
 def _in_results(page:Path, link_prefix:str)->str:
-    "A page's text as RESULTS.md holds it: the recall page without its learning-rate search, which a link replaces."
-    text, cut = page.read_text(), "The learning-rate search (seed"
+    ("A page's text as RESULTS.md holds it: the recall page without its learning-rate search, the superseded study's "
+     "archive as its heading and first paragraph; a link replaces what is left out.")
+    text = page.read_text()
+    if page.name == "study.md":  # the archive: what it was and why it was superseded, then the link
+        paras = text.split("\n\n")
+        return "\n\n".join(paras[:2]) + f"\n\nIts tables and figures: [the archive's page]({link_prefix}study.md).\n"
+    cut = "The learning-rate search (seed"
     if page.name != "recall.md" or cut not in text: return text
     link = f"[the recall page]({link_prefix}recall.md)"
     return text[:text.index(cut)] + f"The learning-rate search behind each pick: {link}.\n"

@@ -338,6 +338,8 @@ RECALL_SETTINGS = (
     ("vanilla", {}, {"qkv_conv": 4, "shift_window": 0}), ("deltanet", {}, {"qkv_conv": 4, "shift_window": 0}),
     ("deltanet", {}, {"n_head": 1}),  # one 64-wide head: a 64 x 64 memory, whose keys can hold 64 pairs apart
     ("deltanet", {}, {"qkv_conv": 4, "shift_window": 0, "n_head": 1}),  # both: the field's recipe, the 64-wide memory
+    ("based", {}, {"qkv_conv": 4, "shift_window": 0}),  # Based and its linear half in the field's recipe
+    ("linattn", {"feature_map": "taylor"}, {"qkv_conv": 4, "shift_window": 0}),
 )
 
 def pairs_at(T:int, pairs=RECALL_PAIRS)->tuple:
