@@ -30,7 +30,7 @@ from .benchmark import as_list
 from .cli import coerce
 from .data import atomic_write
 from .files import check_results, read_csv, read_json
-from .recall import SOLVED, failures, load_recall, recall_summary, write_recall_report
+from .recall import SOLVED, failures, fixed_state_answer, load_recall, recall_summary, write_recall_report
 from .env import default_out_dir
 
 # %% ../nbs/08_pages.ipynb #pgstud02
@@ -286,8 +286,8 @@ SPEEDS_DIFFER = ("The three speeds of one mechanism differ because they time dif
                  "about the same.")
 
 def answer_points(results_dir:str|Path, t:pd.DataFrame, context:int=2048)->list[str]:
-    ("The answer's three notes: the regime, what context past the local window pays, why the Performer fails; numbers "
-     "from tables.")
+    ("The answer's notes: the regime, what context past the local window pays, why the Performer fails, whether a "
+     "fixed state recalls; numbers from tables.")
     d = Path(results_dir)
     study, _ = load_study(d/"study-long")
     s = study[(study.context == context) & ~study.eqtime]
@@ -316,6 +316,8 @@ def answer_points(results_dir:str|Path, t:pd.DataFrame, context:int=2048)->list[
                    f"sharp attention: on one trained exact model's q, k, v at {T:,} tokens (`{ckpt}`), the output "
                    f"error of "
                    f"{perf[0]} is {e:.2f}x uniform attention's, no closer to exact attention than a plain average.")
+    if not (rc := load_recall(d/"recall")).empty and (fx := fixed_state_answer(recall_summary(rc), t.attrs["recall_T"])):
+        out.append(fx)  # the recall question: does a fixed state an eighth of the cache's size recall as exact attention?
     return out
 
 # %% ../nbs/08_pages.ipynb #pg000011
