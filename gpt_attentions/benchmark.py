@@ -762,8 +762,8 @@ def goal_bound(bench_dir:str|Path, tag:str="cpu",
     s, _ = _read_speed(bench_dir, "step", tag)
     r, _ = _read_speed(bench_dir, "roofline", tag)
     s, r = s[s["T"] == T], r[(r["T"] == T) & (r["pass"] == "forward+backward")]
-    if not all(len(t[t.attention == a]) for t in (s, r) for a in ("vanilla", attention)) or not len(s[s.attention == "uniform"]):
-        return {}
+    have = lambda t, a: len(t[t.attention == a]) > 0
+    if not (all(have(t, a) for t in (s, r) for a in ("vanilla", attention)) and have(s, "uniform")): return {}
     first = lambda t, a: t[t.attention == a].iloc[0]
     ex, fl, me = (first(s, a).ms_per_step for a in ("vanilla", "uniform", attention))
     time_share = (ex / goal - fl) / (ex - fl)  # of exact attention's time in the step (the step minus the floor)

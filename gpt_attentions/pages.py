@@ -203,7 +203,7 @@ def recall_scores(results_dir:str|Path, T:int=512)->pd.Series: # display name ->
     return s[s.seq_len == T].groupby("setting").accuracy.min()
 
 def _nearest(name:str, scores:pd.Series)->tuple: # (value, the setting it was measured on)
-    "The best score among the settings of `name`'s mechanism, `name` itself first on a tie; nan where none was measured."
+    "The best score among the settings of `name`'s mechanism, `name` itself first on a tie; nan where none measured."
     head = lambda n: n.split(",")[0].split(" (")[0].rstrip("0123456789 ")
     same = [n for n in scores.index if head(n) == head(name)]
     if not same: return np.nan, ""
@@ -316,8 +316,8 @@ def answer_points(results_dir:str|Path, t:pd.DataFrame, context:int=2048)->list[
                    f"sharp attention: on one trained exact model's q, k, v at {T:,} tokens (`{ckpt}`), the output "
                    f"error of "
                    f"{perf[0]} is {e:.2f}x uniform attention's, no closer to exact attention than a plain average.")
-    if not (rc := load_recall(d/"recall")).empty and (fx := fixed_state_answer(recall_summary(rc), t.attrs["recall_T"])):
-        out.append(fx)  # the recall question: does a fixed state an eighth of the cache's size recall as exact attention?
+    rc = load_recall(d/"recall")  # the recall question: does a state an eighth of the cache's size recall as exact?
+    if not rc.empty and (fx := fixed_state_answer(recall_summary(rc), t.attrs["recall_T"])): out.append(fx)
     return out
 
 # %% ../nbs/08_pages.ipynb #pg000011

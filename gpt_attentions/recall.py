@@ -334,7 +334,7 @@ RECALL_SETTINGS = (
     # mechanisms with a fixed state (notebooks 01f-01h), then the short convolution in place of the shift block
     ("deltanet", {}), ("based", {}),
     ("linattn", {"feature_map": "taylor"}), ("linattn", {"feature_map": "elu"}), ("linattn", {"feature_map": "relu"}),
-    ("linattn", {"feature_map": "performer", "num_features": 153}),  # Taylor's 153 features at feature_dim 16: equal state
+    ("linattn", {"feature_map": "performer", "num_features": 153}),  # Taylor's 153 features (feature_dim 16)
     ("vanilla", {}, {"qkv_conv": 4, "shift_window": 0}), ("deltanet", {}, {"qkv_conv": 4, "shift_window": 0}),
     ("deltanet", {}, {"n_head": 1}),  # one 64-wide head: a 64 x 64 memory, whose keys can hold 64 pairs apart
     ("deltanet", {}, {"qkv_conv": 4, "shift_window": 0, "n_head": 1}),  # both: the field's recipe, the 64-wide memory
@@ -414,8 +414,8 @@ def load_recall(results:str|Path)->"pd.DataFrame":
                             far_queries=int(r["far_queries"]), loss=r["loss"], state_bytes=info["state_bytes"],
                             steps=run["steps"], seconds=info["seconds"], cpu_s=r.get("cpu_s", float("nan")),
                             lr=run["learning_rate"], seed=run["seed"]))
-    cols = ["name", "setting", "recipe", "attention", "seq_len", "pairs", "accuracy", "far_accuracy", "queries", "far_queries",
-            "loss", "state_bytes", "steps", "seconds", "cpu_s", "lr", "seed"]
+    cols = ["name", "setting", "recipe", "attention", "seq_len", "pairs", "accuracy", "far_accuracy", "queries",
+            "far_queries", "loss", "state_bytes", "steps", "seconds", "cpu_s", "lr", "seed"]
     return pd.DataFrame(out, columns=cols)
 
 def pick_lrs(df:"pd.DataFrame", # from `load_recall`
@@ -647,7 +647,8 @@ FIXED_STATE = (1 / 8, 0.9)  # the question's bar: at most 1/8 of exact attention
 
 def fixed_state_answer(summary:"pd.DataFrame", # `recall_summary`
                        T:int|None=None, # the length (default: the longest)
-                       share:float=FIXED_STATE[0], bar:float=FIXED_STATE[1], seeds:int=2)->str: # "" without exact attention
+                       share:float=FIXED_STATE[0], bar:float=FIXED_STATE[1], # at most this share, at least this
+                       seeds:int=2)->str: # one sentence; "" without exact attention
     ("Does a setting whose state is at most `share` of exact attention's cache (exact attention in the same recipe: "
      "shift block or convolution) reach `bar` on every pair count, over `seeds` seeds? One sentence, from the table.")
     T = T or int(summary.seq_len.max())
