@@ -376,18 +376,22 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
     cost, fwd, gen = (ok[ok["pass"].isin(ps)] for ps in (PASSES, ["forward"], ["generation"]))
     rerun = f" Reproduce: `{rec['command']}`" if rec.get("command") else ""
     md = [f"### Benchmark `{tag}`", "", _machine_line(b) + rerun, "",
-          markdown_table(plain_columns(summary_table(pd.DataFrame(), b, lens, sT)).rename_axis("setting")), ""]
+          markdown_table(plain_columns(summary_table(pd.DataFrame(), b, lens, sT)).rename_axis("setting")
+                         .dropna(axis=1, how="all")), ""]  # a run without similarity: no empty columns
     if len(ht := headline_table(b, headline_T)):
         head = f"#### One attention call, causal forward+backward at T = {headline_T:,}, {_threads(cost)}"
         md += [head, "", markdown_table(ht), ""]
     if (ct := crossover_table(b)).size:
         causal = [c for c in ct.columns if c.startswith("causal")]  # the GPT's form; the bidirectional ones are on file
         ct = ct[causal] if causal else ct
+        cells = ct.map(lambda v: "never" if pd.isna(v) else f"{int(v):,}")
         md += ["#### Crossover lengths", "", "The shortest measured T from which a setting is faster than exact "
                                              "attention (SDPA) "
                "(`time`), or needs less peak memory (`memory`), at every longer measured T; `never`: not at the "
-               "longest T measured. The causal form, which the GPT uses.",
-               "", markdown_table(ct.map(lambda v: "never" if pd.isna(v) else f"{int(v):,}")), ""]
+               "longest T measured. The causal form, which the GPT uses.", ""]
+        if len(cells) > 1 and (cells.nunique() == 1).all():  # one value per column: a sentence says it all
+            md += ["The same for every setting: " + "; ".join(f"{c} {cells[c].iloc[0]}" for c in cells.columns) + ".", ""]
+        else: md += [markdown_table(cells), ""]
     figs = [("time", "Time per call against sequence length", plot_time, cost.time_ms.notna().any(), cost,
              "Median ms per call against T, log-log; a line per setting, a panel per mode and pass"),
             ("memory", "Peak memory per call against sequence length", plot_memory, cost.peak_mem_mb.notna().any(),
@@ -402,10 +406,15 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
              f"({_source_words(rec.get('config', {}))})"),
             ("generation", "Generation cost and state against the context", plot_generation, len(gen) > 0, gen,
              "Generation: ms per new token and the state held against the context, a GPT of the cpu preset's shape")]
+    last = None  # the previous figure's measurement: a caption repeats it only where it differs
     for name, title, plot, has, rows, what in figs:
         if has:
             save_figure(plot(b), report/f"{name}-{tag}.png")
-            md += [f"![{title}, {tag}]({name}-{tag}.png)", "", figure_caption(what, rows, rec, load), ""]
+            cap = figure_caption(what, rows, rec, load)
+            how = cap.split(". Measured with ", 1)[-1]
+            md += [f"![{title}, {tag}]({name}-{tag}.png)", "", cap if how != last else f"*{what}; measured as the "
+                                                                                        "figure above.*", ""]
+            last = how
     if len(gen):  # ms per new token and the state held, by context
         t = gen.pivot_table(index="label", columns="T", values=["time_ms", "state_mb"], aggfunc="median")
         t.columns = [f"{'ms/token' if v == 'time_ms' else 'state MiB'}@{int(T)}" for v, T in t.columns]
@@ -436,8 +445,9 @@ def profile_section(folder:str|Path, # written by `benchmark.write_profile`: <na
           "adds time). " + "; ".join(f"**{n}**: {metas[n]['wall_ms']:,.0f} ms per call unprofiled, "
                                      f"{metas[n]['threads_used']} torch "
           f"thread{'s' if metas[n]['threads_used'] > 1 else ''}, load average "
-          f"{(metas[n]['load_avg'].get('start') or ['?'])[0]} at the start, on {metas[n]['machine']}; reproduce: "
-          f"`{metas[n]['command']}`" for n in names) + ".", "",
+          f"{(metas[n]['load_avg'].get('start') or ['?'])[0]} at the start, on {metas[n]['machine']}"
+          + (f"; reproduce: `{metas[n]['command']}`" if n == names[0] else "") for n in names)
+          + (f". The others' commands are in `{Path(folder).name}/<name>.json`" if len(names) > 1 else "") + ".", "",
           "| operator | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     shown = {op: c for op, c in cells.items() if top[op] >= 0.03}  # operators under 3% everywhere: in the files
     md += [f"| {op} | " + " | ".join(c.get(n, "") for n in names) + " |" for op, c in shown.items()]

@@ -148,7 +148,9 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    "attention's own cosine to exact attention.", "",
                    markdown_table(trained_table(sim).round(3)), "",
                    f"![Output error relative to uniform on trained attention]({name}-trained-similarity.png)", ""]
-            md += ["Reproduce: " + "; ".join(f"`{c}`" for c in cmds) + ".", ""] if cmds else []
+            folders = sorted(p.name for p in Path(results_dir).glob("benchmark-trained*") if (p/"command.txt").is_file())
+            md += [f"Reproduce: the `command.txt` of each of the {len(cmds)} folders {', '.join(folders)}; the "
+                   f"first: `{cmds[0]}`.", ""] if cmds else []  # one command in full; they differ in layer and grid
         if len(xt := extra_runs_table(results_dir)):
             md += ["### Changing one thing in the recipe", "", markdown_table(xt), ""]
     if len(pilot):
@@ -203,11 +205,11 @@ def recall_scores(results_dir:str|Path, T:int=512)->pd.Series: # display name ->
     return s[s.seq_len == T].groupby("setting").accuracy.min()
 
 def _nearest(name:str, scores:pd.Series)->tuple: # (value, the setting it was measured on)
-    "The best score among the settings of `name`'s mechanism, `name` itself first on a tie; nan where none measured."
+    "The best score among the settings of `name`'s mechanism, `name` itself on a tie (to 2 digits); nan if none."
     head = lambda n: n.split(",")[0].split(" (")[0].rstrip("0123456789 ")
     same = [n for n in scores.index if head(n) == head(name)]
     if not same: return np.nan, ""
-    best = max(same, key=lambda n: (scores[n], n == name))
+    best = max(same, key=lambda n: (round(scores[n], 2), n == name))  # a tie as the table shows it: the row's own
     return scores[best], best
 
 def answer_table(results_dir:str|Path, # the committed results: study-long/, benchmarks/, recall/ under it
@@ -394,16 +396,22 @@ def build_pages(results_dir:str|Path="nbs/results", # the committed results (stu
     return written
 
 def _in_results(page:Path, link_prefix:str)->str:
-    ("A page's text as RESULTS.md holds it: the recall page without its learning-rate search, the superseded study's "
-     "archive as its heading and first paragraph; a link replaces what is left out.")
+    ("A page's text as RESULTS.md holds it: the study's page without its pilots, the recall page without its "
+     "learning-rate search and two figures, the superseded study as its first paragraph; a link replaces the rest.")
     text = page.read_text()
+    if page.name == "study-long.md" and (at := text.find("\n### The pilot")) >= 0:  # the pilots that chose the recipe
+        return text[:at + 1] + (f"The pilots that chose the recipe (positions, windows per step, staged training): "
+                                f"[the study's page]({link_prefix}study-long.md).\n")
     if page.name == "study.md":  # the archive: what it was and why it was superseded, then the link
         paras = text.split("\n\n")
         return "\n\n".join(paras[:2]) + f"\n\nIts tables and figures: [the archive's page]({link_prefix}study.md).\n"
     cut = "The learning-rate search (seed"
     if page.name != "recall.md" or cut not in text: return text
     link = f"[the recall page]({link_prefix}recall.md)"
-    return text[:text.index(cut)] + f"The learning-rate search behind each pick: {link}.\n"
+    kept = [p for p in text[:text.index(cut)].split("\n\n")  # the far-query and training-curve figures: there only
+            if not any(f"recall-{f}.png)" in p for f in ("far", "curves"))]
+    return "\n\n".join(kept).rstrip("\n") + (f"\n\nThe learning-rate search behind each pick, the accuracy on far "
+                                             f"queries and exact attention's training curves: {link}.\n")
 
 def check_pages(results_dir:str|Path="nbs/results", results_page:str|Path|None="RESULTS.md",
                 link_prefix:str="nbs/results/")->list[str]: # the pages that differ from what the data gives ([]: none)
