@@ -8,8 +8,8 @@ Docs: https://gpt-attentions.github.io/gpt_attentions/analysis_lib.html.md"""
 __all__ = ['RUN_COLUMNS', 'BENCH_COLUMNS', 'COLUMN_MEANINGS', 'run_label', 'load_runs', 'load_benchmarks', 'crossover_lengths',
            'at_length', 'setting_order', 'crossover_table', 'headline_table', 'summary_table', 'markdown_table',
            'setting_styles', 'plot_time', 'plot_memory', 'plot_generation', 'plot_similarity', 'plot_losses',
-           'plot_final', 'plain_columns', 'save_figure', 'load_benchmark_record', 'figure_caption', 'benchmark_section',
-           'profile_section', 'write_report', 'publish_report']
+           'plot_final', 'plain_columns', 'save_figure', 'load_benchmark_record', 'figure_caption', 'measured_with',
+           'benchmark_section', 'profile_section', 'write_report', 'publish_report']
 
 # %% ../nbs/06_analysis_lib.ipynb #8d6584f8
 import itertools, json, math, re, shutil
@@ -346,15 +346,18 @@ def figure_caption(what:str, # what the figure shows
                    rec:dict, # `load_benchmark_record` of its folder
                    load:str="", # the load, where config.json does not record it
                   )->str: # one italic markdown paragraph
-    "A figure's caption: what it shows, and the threads, machine and load it was measured under."
+    "A figure's caption: what it shows, and the threads, machine and load it was measured under (`measured_with`)."
+    return f"*{what}. Measured with {measured_with(b, rec, load)}.*"  # the command that reruns it: under the heading
+
+def measured_with(b:pd.DataFrame, rec:dict, load:str="")->str: # "2 torch threads on ..., load average ..."
+    "The threads, machine and load a figure's rows were measured under."
     la = rec.get("load_avg") or {}
     if la.get("start") and la.get("end"):
         load = f"load average {la['start'][0]:.1f} at the start and {la['end'][0]:.1f} at the end (1 minute)"
     m = b.iloc[0] if len(b) else pd.Series(dtype=object)
     machine = rec.get("machine", m.get("machine", "an unrecorded machine"))
     dev = rec.get("device_name", m.get("device_name", "cpu"))
-    return (f"*{what}. Measured with {_threads(b)} on {machine}{'' if dev == 'cpu' else f', {dev}'}, "
-            f"{load or 'load not recorded'}.*")  # the command that reruns it: once, under the section's heading
+    return f"{_threads(b)} on {machine}{'' if dev == 'cpu' else f', {dev}'}, {load or 'load not recorded'}"
 
 def _source_words(cfg:dict)->str:
     ckpt = cfg.get("checkpoint")
@@ -410,10 +413,9 @@ def benchmark_section(b:pd.DataFrame, # one benchmark's rows (one tag), from `lo
     for name, title, plot, has, rows, what in figs:
         if has:
             save_figure(plot(b), report/f"{name}-{tag}.png")
-            cap = figure_caption(what, rows, rec, load)
-            how = cap.split(". Measured with ", 1)[-1]
-            md += [f"![{title}, {tag}]({name}-{tag}.png)", "", cap if how != last else f"*{what}; measured as the "
-                                                                                        "figure above.*", ""]
+            how = measured_with(rows, rec, load)
+            md += [f"![{title}, {tag}]({name}-{tag}.png)", "", figure_caption(what, rows, rec, load) if how != last
+                   else f"*{what}; measured as the figure above.*", ""]
             last = how
     if len(gen):  # ms per new token and the state held, by context
         t = gen.pivot_table(index="label", columns="T", values=["time_ms", "state_mb"], aggfunc="median")

@@ -10,7 +10,8 @@ __all__ = ['RESULT_COLUMNS', 'PROFILE_ENV', 'STEP_SETTINGS', 'SUITES', 'STEP_COL
            'predicted_skip', 'BenchmarkConfig', 'benchmark_command', 'generation_rows', 'run_benchmark', 'profile_pass',
            'write_profile', 'SpeedConfig', 'parse_settings', 'setting_label', 'time_steps', 'machine_peak',
            'pass_census', 'bound_by', 'roofline', 'speed_command', 'run_speed', 'speed_experiment', 'step_speed_table',
-           'roofline_table', 'speed_section', 'goal_bound', 'goal_sentence', 'as_list', 'experiment_config']
+           'roofline_table', 'committed_benchmarks', 'committed_roofline', 'speed_section', 'goal_bound',
+           'goal_sentence', 'as_list', 'experiment_config']
 
 # %% ../nbs/05_benchmark_lib.ipynb #00826773
 import ast, csv, itertools, json, math, os, shlex, statistics, tempfile, time
@@ -33,7 +34,7 @@ from .model import GPT, GPTConfig, generation_profile, load_gpt
 from .metrics import (PASSES, SIMILARITY_COLUMNS, _dtype, attention_workload, machine_info,
                                     peak_memory, save_inputs, similarity, text_qkv, time_fn)
 from .cli import check_field_numbers, check_fields, literal_or_str, parse_json
-from .env import default_out_dir, load_avg, pick_device, synchronize
+from .env import default_out_dir, load_avg, pick_device, project_root, synchronize
 from .train import autocast_context, make_configs, prepared_data, train_step
 from .data import atomic_write, get_batch
 from .attention import display_name
@@ -713,6 +714,17 @@ def _md(df:pd.DataFrame, index:bool=True)->list[str]:
     cols = ([df.index.name or ""] if index else []) + list(df.columns)
     rows = [([str(i)] if index else []) + [str(v) for v in row] for i, row in zip(df.index, df.itertuples(index=False))]
     return ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)] + ["| " + " | ".join(r) + " |" for r in rows]
+
+def committed_benchmarks()->Path:
+    "The project's committed benchmarks folder (`nbs/results/benchmarks`), from the project root or `nbs/`."
+    return (project_root() or Path.cwd().parent)/"nbs"/"results"/"benchmarks"
+
+def committed_roofline(*settings:str, # display-name prefixes, e.g. "DeltaNet" or "Block-local", "Sliding"
+                       tag:str="cpu")->pd.DataFrame: # empty where the project has no committed run
+    "The committed roofline's rows of `settings` beside exact attention's: what a mechanism's notebook prints."
+    if not (committed_benchmarks()/f"roofline-{tag}"/"roofline.csv").is_file(): return pd.DataFrame()
+    rt = roofline_table(committed_benchmarks(), tag)
+    return rt[rt.setting.str.startswith(("Exact (SDPA)",) + settings)]
 
 def speed_section(bench_dir:str|Path, # the committed benchmarks (`nbs/results/benchmarks`)
                   tag:str="cpu", # the runs step-<tag>/ and roofline-<tag>/

@@ -139,8 +139,7 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    markdown_table(ct), ""]
         if len(sim := trained_similarity(results_dir)):  # closeness on the attention exact attention learned
             save_figure(plot_trained_similarity(sim), report/f"{name}-trained-similarity.png")
-            cmds = sorted({(p/"command.txt").read_text().strip() for p in Path(results_dir).glob("benchmark-trained*")
-                           if (p/"command.txt").is_file()})
+            kept = sorted(p for p in Path(results_dir).glob("benchmark-trained*") if (p/"command.txt").is_file())
             md += ["### Closeness to exact attention on the attention it learned", "",
                    "Output error relative to uniform attention's (1: no closer than averaging every visible value) "
                    f"on the q, k, v of the trained exact model `{sim.checkpoint.iloc[0]}`, layers "
@@ -148,9 +147,9 @@ def write_long_report(results_dir:str|Path, # the long-context study's kept resu
                    "attention's own cosine to exact attention.", "",
                    markdown_table(trained_table(sim).round(3)), "",
                    f"![Output error relative to uniform on trained attention]({name}-trained-similarity.png)", ""]
-            folders = sorted(p.name for p in Path(results_dir).glob("benchmark-trained*") if (p/"command.txt").is_file())
-            md += [f"Reproduce: the `command.txt` of each of the {len(cmds)} folders {', '.join(folders)}; the "
-                   f"first: `{cmds[0]}`.", ""] if cmds else []  # one command in full; they differ in layer and grid
+            md += [f"Reproduce: the `command.txt` of each of the {len(kept)} folders {', '.join(p.name for p in kept)}; "
+                   f"the first: `{(kept[0]/'command.txt').read_text().strip()}`.", ""] if kept else []  # they differ in
+            # layer and grid
         if len(xt := extra_runs_table(results_dir)):
             md += ["### Changing one thing in the recipe", "", markdown_table(xt), ""]
     if len(pilot):
